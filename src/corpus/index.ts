@@ -1,0 +1,9 @@
+export type { Paper, PaperLink, PaperSource } from './paper.js';
+export { formatCorpusIssue, type CorpusIssue } from './corpus-issue.js';
+export { loadCorpus, type LoadedCorpus } from './load-corpus.js';
+export { parseCorpusText, type ParsedCorpusText } from './parse-corpus-text.js';
+export { detectLayout, type Layout } from './detect-layout.js';
+export { normaliseTitle } from './normalise-title.js';
+export { derivePaperId } from './paper-id.js';
+export { extractLinks } from './extract-links.js';
+export { paperRecordSchema, type PaperRecord } from './record-schema.js';

@@ -1,0 +1,126 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { CorpusError, ErrorCode } from '../errors.js';
+import { assembleCorpus } from './assemble-corpus.js';
+import { formatCorpusIssue, type CorpusIssue } from './corpus-issue.js';
+import type { Paper } from './paper.js';
+import type { ParsedFile } from './paper-draft.js';
+import { parseTextFile } from './parse-corpus-text.js';
+import { parseJsonArray, parseJsonl } from './parse-json-records.js';
+
+/** What {@link loadCorpus} read. */
+export interface LoadedCorpus {
+  /** Every paper, duplicates merged, in order of first appearance. */
+  papers: Paper[];
+  /** Problems that did not stop loading: bad lines, invalid records, unreadable files. */
+  issues: CorpusIssue[];
+  /** Corpus files read, as named in sources and issues (relative to the directory, when one was given). */
+  files: string[];
+  /** Records not loaded because they were invalid. */
+  skipped: number;
+  /** Duplicates merged into an earlier paper. */
+  merged: number;
+}
+
+/** File extensions a corpus is read from, with their parsers. */
+const PARSERS: Record<string, (text: string, file: string) => ParsedFile> = {
+  '.txt': parseTextFile,
+  '.jsonl': parseJsonl,
+  '.json': parseJsonArray,
+};
+
+const KNOWN_EXTENSIONS = '*.txt, *.jsonl, *.json';
+
+/**
+ * Loads the corpus at `path`: one corpus file, or every `*.txt`, `*.jsonl` and `*.json` file
+ * directly in a directory (by name; other files ignored). Bad records and unreadable files among
+ * several become issues; a missing path, an unreadable single file or a corpus without any paper
+ * throws a {@link CorpusError}.
+ */
+export async function loadCorpus(path: string): Promise<LoadedCorpus> {
+  const files = await corpusFiles(path);
+  const parsed: ParsedFile[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file.path, 'utf8');
+    } catch (error) {
+      if (files.length === 1) {
+        throw new CorpusError(ErrorCode.CorpusInvalid, `Cannot read corpus file "${file.path}": ${reason(error)}.`, { cause: error });
+      }
+      parsed.push({ papers: [], skipped: 0, issues: [{ file: file.name, message: `cannot read file: ${reason(error)}` }] });
+      continue;
+    }
+    parsed.push(text.trim() === '' ? emptyFile(file.name) : PARSERS[file.extension]!(text, file.name));
+  }
+  const corpus = assembleCorpus(parsed);
+  if (corpus.papers.length === 0) {
+    const first = corpus.issues[0];
+    const detail = first === undefined ? '' : ` (${count(corpus.issues.length, 'issue')}; first: ${formatCorpusIssue(first)})`;
+    throw new CorpusError(ErrorCode.CorpusEmpty, `No papers in corpus "${path}"${detail}.`);
+  }
+  return { ...corpus, files: files.map((file) => file.name) };
+}
+
+interface CorpusFile {
+  path: string;
+  /** How sources and issues name it. */
+  name: string;
+  extension: string;
+}
+
+/** The corpus files at `path`, sorted by name; throws when there are none. */
+async function corpusFiles(path: string): Promise<CorpusFile[]> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(path)).isDirectory();
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') {
+      throw new CorpusError(ErrorCode.CorpusEmpty, `Corpus path "${path}" does not exist.`, { cause: error });
+    }
+    throw new CorpusError(ErrorCode.CorpusInvalid, `Cannot read corpus path "${path}": ${reason(error)}.`, { cause: error });
+  }
+
+  if (!isDirectory) {
+    const extension = extname(path).toLowerCase();
+    if (PARSERS[extension] === undefined) {
+      throw new CorpusError(ErrorCode.CorpusInvalid, `Cannot load "${path}": a corpus file must be one of ${KNOWN_EXTENSIONS}.`);
+    }
+    return [{ path, name: path, extension }];
+  }
+
+  let names: string[];
+  try {
+    const entries = await readdir(path, { withFileTypes: true });
+    names = entries
+      .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && PARSERS[extname(entry.name).toLowerCase()] !== undefined)
+      .map((entry) => entry.name)
+      .sort();
+  } catch (error) {
+    throw new CorpusError(ErrorCode.CorpusInvalid, `Cannot read corpus directory "${path}": ${reason(error)}.`, { cause: error });
+  }
+  if (names.length === 0) {
+    throw new CorpusError(ErrorCode.CorpusEmpty, `No corpus files (${KNOWN_EXTENSIONS}) in "${path}".`);
+  }
+  return names.map((name) => ({ path: join(path, name), name, extension: extname(name).toLowerCase() }));
+}
+
+function emptyFile(file: string): ParsedFile {
+  return { papers: [], skipped: 0, issues: [{ file, message: 'empty file' }] };
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+
+/** `EACCES: permission denied` → `permission denied (EACCES)`, or the message as is. */
+function reason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = errorCode(error);
+  const match = /^[A-Z]+: ([^,]+)/u.exec(message);
+  return match !== null && code !== undefined ? `${match[1]} (${code})` : message;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,28 @@
+import { assembleCorpus, type AssembledCorpus } from './assemble-corpus.js';
+import { detectLayout, type Layout } from './detect-layout.js';
+import type { ParsedFile } from './paper-draft.js';
+import { parseListing } from './parse-listing.js';
+
+/** Papers of one text corpus file, with the layout they were read in. */
+export interface ParsedCorpusText extends AssembledCorpus {
+  layout: Layout;
+}
+
+/** Parses the text of one `.txt` corpus file (layout detected from its content); no I/O, never throws. */
+export function parseCorpusText(text: string, file: string): ParsedCorpusText {
+  const { layout, ...parsed } = parseTextFile(text, file);
+  return { layout, ...assembleCorpus([parsed]) };
+}
+
+/** Parses a `.txt` corpus file into drafts, for {@link parseCorpusText} and the loader. */
+export function parseTextFile(text: string, file: string): ParsedFile & { layout: Layout } {
+  const layout = detectLayout(text);
+  if (layout === 'unknown') {
+    const message =
+      text.trim() === ''
+        ? 'empty file'
+        : 'not a known paper listing: no abstract (a line of 30 or more words) in it';
+    return { layout, papers: [], issues: [{ file, message }], skipped: 0 };
+  }
+  return { layout, ...parseListing(text, file) };
+}

@@ -1,0 +1,121 @@
+import { stem, tokenizerNlp, type Nlp } from './wink.js';
+import { EXTRA_STOP_WORDS } from './stop-words.js';
+
+/** One content token of a text: its index term and the word it came from. */
+export interface AnalyzedToken {
+  /** The index term: lowercased, stemmed (Porter2, via wink-nlp). */
+  term: string;
+  /** The lowercased surface word, for showing users what matched. */
+  word: string;
+  /**
+   * True when punctuation (or the start of the text) separates this token from the previous
+   * content token: phrase (bigram) terms never span such a break.
+   */
+  breakBefore: boolean;
+}
+
+/** Token types of wink-nlp that can carry topic; punctuation, URLs, emails, emoji are not indexed. */
+const INDEXED_TYPES: ReadonlySet<string> = new Set(['word', 'number', 'abbreviation']);
+
+/** Longest token kept: longer "words" are formulas, hashes or broken markup. */
+const MAX_TOKEN_LENGTH = 40;
+
+/** Separator of the two terms of a phrase term; cannot occur inside a term. */
+export const PHRASE_JOINER = '_';
+
+/**
+ * The one text analyzer, used for documents and questions alike so both sides agree on terms:
+ * wink-nlp tokenises, then tokens are lowercased, stop words dropped and the rest stemmed.
+ *
+ * @example
+ * analyze('Which papers speed up diffusion sampling?').map((t) => t.term)
+ * // → ['paper', 'speed', 'diffus', 'sampl']  (framing words are removed later, by keyword extraction)
+ */
+export function analyze(text: string, nlp: Nlp = tokenizerNlp()): AnalyzedToken[] {
+  const its = nlp.its;
+  const tokens = nlp.readDoc(text).tokens();
+  const values = tokens.out(its.normal) as string[];
+  const types = tokens.out(its.type) as string[];
+  // wink-nlp types `its.stem` with an addons parameter its `out()` typing does not accept.
+  const stems = tokens.out(its.stem as unknown as typeof its.normal) as string[];
+  const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const result: AnalyzedToken[] = [];
+  let pendingBreak = true;
+  for (let i = 0; i < values.length; i++) {
+    const word = values[i]!;
+    if (!INDEXED_TYPES.has(types[i]!)) {
+      pendingBreak = true;
+      continue;
+    }
+    // wink-nlp splits most hyphenated compounds ("score - based") but not all ("text-to-3d"):
+    // glue the pieces back so every compound is indexed the same way.
+    let compound = word;
+    let last = i;
+    while (values[last + 1] === '-' && spaces[last + 1] === '' && spaces[last + 2] === '' && INDEXED_TYPES.has(types[last + 2] ?? '')) {
+      compound += '-' + values[last + 2]!;
+      last += 2;
+    }
+    if (compound.includes('-')) {
+      pushCompound(compound, pendingBreak, result);
+      pendingBreak = false;
+      i = last;
+      continue;
+    }
+    if (stops[i] || !isContentWord(word)) continue;
+    const term = stems[i]!.replaceAll(PHRASE_JOINER, '');
+    if (!term) continue;
+    result.push({ term, word, breakBefore: pendingBreak });
+    pendingBreak = false;
+  }
+  return result;
+}
+
+/** Whether a lowercased word can be a term: not an extra stop word, not too short or too long. */
+function isContentWord(word: string): boolean {
+  // Single letters and lone digits carry no topic ("x" in "10 x", "a" of a list).
+  return word.length >= 2 && word.length <= MAX_TOKEN_LENGTH && !EXTRA_STOP_WORDS.has(word);
+}
+
+/**
+ * A hyphenated compound is indexed as its parts, keeping parts that are stop words elsewhere
+ * ("one-step" → "one", "step"; "text-to-image" → "text", "imag"): inside a compound they name
+ * the concept. A compound with a one-letter part ("u-net", "k-means") is indexed joined
+ * ("unet"), since the letter alone means nothing.
+ */
+function pushCompound(word: string, breakBefore: boolean, into: AnalyzedToken[]): void {
+  const parts = word.split('-').filter((part) => part.length > 0);
+  if (parts.some((part) => part.length === 1)) {
+    const joined = parts.join('');
+    if (isContentWord(joined)) into.push({ term: stem(joined), word, breakBefore });
+    return;
+  }
+  let first = true;
+  for (const part of parts) {
+    if (!isContentWord(part) || COMPOUND_STOP_PARTS.has(part)) continue;
+    into.push({ term: stem(part), word: part, breakBefore: first ? breakBefore : false });
+    first = false;
+  }
+}
+
+/** Function words inside compounds ("text-to-image", "state-of-the-art") that are not indexed alone. */
+const COMPOUND_STOP_PARTS: ReadonlySet<string> = new Set(['to', 'of', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'for', 'by', 'with']);
+
+/** The index terms of a text, in order (see {@link analyze}). */
+export function analyzeTerms(text: string, nlp?: Nlp): string[] {
+  return analyze(text, nlp).map((t) => t.term);
+}
+
+/**
+ * Adjacent-term phrases ("diffus_sampl") of an analyzed text, for proximity scoring.
+ * Stop words between two terms do not break a phrase; punctuation does.
+ */
+export function phraseTerms(tokens: readonly AnalyzedToken[]): string[] {
+  const phrases: string[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const current = tokens[i]!;
+    if (current.breakBefore) continue;
+    phrases.push(tokens[i - 1]!.term + PHRASE_JOINER + current.term);
+  }
+  return phrases;
+}

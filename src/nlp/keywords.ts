@@ -1,0 +1,52 @@
+import { analyze, type AnalyzedToken } from './analyzer.js';
+import { QUESTION_FRAMING_WORDS } from './stop-words.js';
+import { taggerNlp } from './wink.js';
+
+/** What a question asks about: the terms to search for and the words to show users. */
+export interface Keywords {
+  /** Content tokens of the question, framing ("which papers", "any work on") removed. */
+  tokens: AnalyzedToken[];
+  /**
+   * The keywords as users should see them ("matched: diffusion sampling, speed"): runs of
+   * adjacent content words of the question, in the question's own wording, deduplicated.
+   */
+  phrases: string[];
+}
+
+/**
+ * Extracts the keywords of a question with wink-nlp: tokenise, drop stop words and the words
+ * people wrap a question in ("which papers …", "is there any work on …"), keep the content
+ * words and the phrases they form.
+ *
+ * @example
+ * extractKeywords('which papers speed up diffusion sampling?').phrases
+ * // → ['speed', 'diffusion sampling']
+ */
+export function extractKeywords(question: string): Keywords {
+  // The tagger instance splits sentences, so a phrase never spans "?" or ".".
+  const all = analyze(question, taggerNlp());
+  const tokens: AnalyzedToken[] = [];
+  let dropped = false;
+  for (const token of all) {
+    if (QUESTION_FRAMING_WORDS.has(token.word)) {
+      dropped = true;
+      continue;
+    }
+    // A dropped framing word between two content words breaks the phrase between them.
+    tokens.push(dropped && !token.breakBefore ? { ...token, breakBefore: true } : token);
+    dropped = false;
+  }
+  const phrases: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    const phrase = current.join(' ');
+    if (phrase && !phrases.includes(phrase)) phrases.push(phrase);
+    current = [];
+  };
+  for (const token of tokens) {
+    if (token.breakBefore) flush();
+    current.push(token.word);
+  }
+  flush();
+  return { tokens, phrases };
+}

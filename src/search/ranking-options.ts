@@ -1,0 +1,58 @@
+/** BM25 parameters (minisearch's BM25+ form; `d` = 0 is classic Okapi BM25). */
+export interface Bm25Params {
+  /** Term-frequency saturation. Default {@link DEFAULT_BM25}.k = 1.2. */
+  k: number;
+  /** Length normalisation. Default {@link DEFAULT_BM25}.b = 0.75. */
+  b: number;
+  /** BM25+ lower bound for a matching term. Default {@link DEFAULT_BM25}.d = 0. */
+  d: number;
+}
+
+/** Pseudo-relevance feedback (RM3-style query expansion from the top results). */
+export interface FeedbackOptions {
+  /** How many top results of the first pass feed the expansion. Default 10. */
+  docs: number;
+  /** How many expansion terms are added. Default 20. */
+  terms: number;
+  /** Weight of the original query against the expansion terms, 0…1. Default 0.5. */
+  originalWeight: number;
+}
+
+/** How {@link PaperIndex} ranks papers. Every field has a default (see the constants below). */
+export interface RankingOptions {
+  /** BM25 parameters, shared by all fields. Default {@link DEFAULT_BM25}. */
+  bm25: Bm25Params;
+  /**
+   * How many times a title term counts against one abstract occurrence (BM25F field weight;
+   * a whole number, as the title is indexed that many times). Default 2.
+   */
+  titleWeight: number;
+  /** Weight of adjacent-term phrases ("classifier free", "diffus sampl") matched as wholes. Default 0.15. */
+  phraseWeight: number;
+  /** Query expansion from the top results, or false to rank on the question's terms only. Default {@link DEFAULT_FEEDBACK}. */
+  feedback: FeedbackOptions | false;
+}
+
+/** Okapi BM25 with the textbook parameters; BM25+'s `d` measured worse on both benchmarks. */
+export const DEFAULT_BM25: Readonly<Bm25Params> = Object.freeze({ k: 1.2, b: 0.75, d: 0 });
+
+/** RM3 with 10 documents and 20 terms, mixed half and half with the question. */
+export const DEFAULT_FEEDBACK: Readonly<FeedbackOptions> = Object.freeze({ docs: 10, terms: 20, originalWeight: 0.5 });
+
+/** The ranking defaults, as measured in docs/retrieval-quality.md. */
+export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
+  bm25: DEFAULT_BM25,
+  titleWeight: 2,
+  phraseWeight: 0.15,
+  feedback: DEFAULT_FEEDBACK,
+});
+
+/** Fills in the defaults of partial ranking options. */
+export function resolveRankingOptions(options: Partial<RankingOptions> = {}): RankingOptions {
+  return {
+    bm25: { ...DEFAULT_BM25, ...options.bm25 },
+    titleWeight: Math.max(0, Math.round(options.titleWeight ?? DEFAULT_RANKING.titleWeight)),
+    phraseWeight: options.phraseWeight ?? DEFAULT_RANKING.phraseWeight,
+    feedback: options.feedback === false ? false : { ...DEFAULT_FEEDBACK, ...options.feedback },
+  };
+}

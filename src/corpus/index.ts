@@ -6,4 +6,4 @@ export { detectLayout, type Layout } from './detect-layout.js';
 export { normaliseTitle } from './normalise-title.js';
 export { derivePaperId } from './paper-id.js';
 export { extractLinks } from './extract-links.js';
-export { paperRecordSchema, type PaperRecord } from './record-schema.js';
+export { paperRecordSchema, validateRecord, type PaperRecord, type RecordProblem } from './record-schema.js';

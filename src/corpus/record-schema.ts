@@ -30,6 +30,7 @@ const text = () =>
  * as absent for the optional ones (exporters write it for missing values).
  */
 export const paperRecordSchema = z.object({
+  /** A number id (e.g. arXiv `2406.1626`) becomes its JavaScript string form, so trailing zeros are lost: quote such ids. */
   id: z
     .union([z.string().trim().min(1), z.number()], { error: mustBe('a non-empty string or a number') })
     .transform(String)
@@ -42,7 +43,7 @@ export const paperRecordSchema = z.object({
       error: mustBe('a list of author names or a number of authors'),
     })
     .nullish(),
-  /** `YYYY-MM-DD` or a full ISO date-time; kept as `YYYY-MM-DD`. */
+  /** `YYYY-MM-DD` or a full ISO date-time; kept as its `YYYY-MM-DD` part, the date as written (not moved to UTC). */
   published: z
     .union([z.iso.date(), z.iso.datetime({ offset: true, local: true })], {
       error: mustBe('an ISO date (YYYY-MM-DD) or date-time'),
@@ -50,7 +51,11 @@ export const paperRecordSchema = z.object({
     .transform((value) => value.slice(0, 10))
     .nullish(),
   url: z.url({ protocol: /^https?$/u, error: mustBe('an http(s) URL') }).nullish(),
-  upvotes: z.number({ error: mustBe('a number') }).int({ error: mustBe('a whole number') }).nonnegative({ error: mustBe('a non-negative number') }).nullish(),
+  upvotes: z
+    .number({ error: mustBe('a number') })
+    .int({ error: mustBe('a whole number') })
+    .nonnegative({ error: mustBe('a non-negative number') })
+    .nullish(),
 });
 
 /** A valid record, after the schema's clean-up. */

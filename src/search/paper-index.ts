@@ -183,6 +183,13 @@ export class PaperIndex {
     return i === undefined ? undefined : this.terms[i];
   }
 
+  /** BM25 inverse document frequency of an analyzed term (0 for a term in every paper). */
+  idf(term: string): number {
+    const df = this.documentFrequency.get(term) ?? 0;
+    const n = this.papers.length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
   /**
    * Ranks papers for a question: keywords are extracted, a first BM25 pass finds the top
    * papers, and (unless feedback is off) a second pass adds the terms typical of those papers.

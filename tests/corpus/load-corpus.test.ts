@@ -53,7 +53,7 @@ describe('loadCorpus', () => {
     expect(corpus.files).toEqual(['a-listing.txt', 'b-records.jsonl', 'c-broken.json', 'd-empty.txt']);
     expect(corpus.papers.map((paper) => paper.title)).toEqual(['Listed Paper', 'Good One']);
     expect(corpus.issues.map(formatCorpusIssue)).toEqual([
-      "b-records.jsonl:2: not valid JSON: Expected property name or '}' in JSON at position 1",
+      expect.stringMatching(/^b-records\.jsonl:2: not valid JSON: Expected property name or '\}'/u),
       'b-records.jsonl:3: title: is required',
       'b-records.jsonl:4: authors: must be a list of author names or a number of authors, got "Ada"',
       expect.stringMatching(/^c-broken\.json(:\d+)?: not valid JSON: /u),
@@ -156,7 +156,7 @@ describe('loadCorpus', () => {
     expect((await loadCorpus(dir)).files).toEqual(['PAPERS.JSONL']);
   });
 
-  it('does not care about files written after an earlier load', async () => {
+  it("keeps a paper's id when other files are added before it", async () => {
     const dir = await tempCorpus({ 'a.jsonl': recordLine('A') });
     const before = await loadCorpus(dir);
     await writeFile(join(dir, '0.jsonl'), recordLine('Zero'));

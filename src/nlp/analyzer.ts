@@ -12,6 +12,10 @@ export interface AnalyzedToken {
    * content token: phrase (bigram) terms never span such a break.
    */
   breakBefore: boolean;
+  /** True when a stop word was skipped right before this token ("speed [up] diffusion"). */
+  gapBefore?: boolean;
+  /** The hyphenated compound this token is a part of ("one-step"), for showing it whole. */
+  compound?: string;
 }
 
 /** Token types of wink-nlp that can carry topic; punctuation, URLs, emails, emoji are not indexed. */
@@ -42,6 +46,7 @@ export function analyze(text: string, nlp: Nlp = tokenizerNlp()): AnalyzedToken[
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const result: AnalyzedToken[] = [];
   let pendingBreak = true;
+  let pendingGap = false;
   for (let i = 0; i < values.length; i++) {
     const word = values[i]!;
     if (!INDEXED_TYPES.has(types[i]!)) {
@@ -57,16 +62,23 @@ export function analyze(text: string, nlp: Nlp = tokenizerNlp()): AnalyzedToken[
       last += 2;
     }
     if (compound.includes('-')) {
+      const before = result.length;
       pushCompound(compound, pendingBreak, result);
+      if (pendingGap && result[before]) result[before]!.gapBefore = true;
       pendingBreak = false;
+      pendingGap = false;
       i = last;
       continue;
     }
-    if (stops[i] || !isContentWord(word)) continue;
+    if (stops[i] || !isContentWord(word)) {
+      pendingGap = true;
+      continue;
+    }
     const term = stems[i]!.replaceAll(PHRASE_JOINER, '');
     if (!term) continue;
-    result.push({ term, word, breakBefore: pendingBreak });
+    result.push(pendingGap ? { term, word, breakBefore: pendingBreak, gapBefore: true } : { term, word, breakBefore: pendingBreak });
     pendingBreak = false;
+    pendingGap = false;
   }
   return result;
 }
@@ -93,7 +105,7 @@ function pushCompound(word: string, breakBefore: boolean, into: AnalyzedToken[])
   let first = true;
   for (const part of parts) {
     if (!isContentWord(part) || COMPOUND_STOP_PARTS.has(part)) continue;
-    into.push({ term: stem(part), word: part, breakBefore: first ? breakBefore : false });
+    into.push({ term: stem(part), word: part, breakBefore: first ? breakBefore : false, compound: word });
     first = false;
   }
 }

@@ -7,7 +7,7 @@ export interface Keywords {
   /** Content tokens of the question, framing ("which papers", "any work on") removed. */
   tokens: AnalyzedToken[];
   /**
-   * The keywords as users should see them ("matched: diffusion sampling, speed"): runs of
+   * The keywords as users should see them ("matched: speed, diffusion sampling"): runs of
    * adjacent content words of the question, in the question's own wording, deduplicated.
    */
   phrases: string[];
@@ -32,8 +32,8 @@ export function extractKeywords(question: string): Keywords {
       dropped = true;
       continue;
     }
-    // A dropped framing word between two content words breaks the phrase between them.
-    tokens.push(dropped && !token.breakBefore ? { ...token, breakBefore: true } : token);
+    // A dropped framing word between two content words ends the phrase shown to users.
+    tokens.push(dropped ? { ...token, gapBefore: true } : token);
     dropped = false;
   }
   const phrases: string[] = [];
@@ -44,8 +44,11 @@ export function extractKeywords(question: string): Keywords {
     current = [];
   };
   for (const token of tokens) {
-    if (token.breakBefore) flush();
-    current.push(token.word);
+    // Users see phrases as they wrote them: a skipped stop word ends one ("distillation | one-step …").
+    if (token.breakBefore || token.gapBefore) flush();
+    const shown = token.compound ?? token.word;
+    // The parts of one compound ("one-step" → one, step) are shown once, as written.
+    if (!token.compound || current[current.length - 1] !== shown) current.push(shown);
   }
   flush();
   return { tokens, phrases };

@@ -1,0 +1,175 @@
+import { Command as Program, InvalidArgumentError, Option } from 'commander';
+import { describeCorpus, loadIndex } from '../app/load-index.js';
+import { defaultCorpusPath } from '../app/package-root.js';
+import { runCommand } from '../commands/run-command.js';
+import type { CommandResult } from '../commands/results.js';
+import { asCodedError, ErrorCode } from '../errors.js';
+import { renderText } from '../render/text.js';
+import { FileSessionStore } from '../session/file-session-store.js';
+import type { SessionStore } from '../session/session.js';
+import { runChat } from './chat.js';
+import { println, type CliIo } from './io.js';
+import { evalCommand, rankCommand } from './trec-commands.js';
+
+/** What the CLI needs from outside, injectable for tests. */
+export interface CliDeps {
+  io: CliIo;
+  /** Where one-shot commands keep "the last result". Default: a file under ~/.cache/paperbot. */
+  sessions?: SessionStore;
+  /** Corpus used when --corpus is not given. Default: $CORPUS_DIR, else the bundled seeds/. */
+  defaultCorpus?: string;
+}
+
+interface GlobalOptions {
+  corpus?: string;
+  json?: boolean;
+}
+
+function positiveInt(name: string, max = 100_000) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < 1 || n > max) throw new InvalidArgumentError(`${name} must be a whole number from 1 to ${max}.`);
+    return n;
+  };
+}
+
+/**
+ * The `paperbot` command line: every chat command as a subcommand (same definitions, same
+ * results), plus `chat`, `rank` and `eval`. Exit code 0 on success, 1 when a command reports
+ * an error, 2 on bad usage (commander's own).
+ */
+export function createProgram(deps: CliDeps): Program {
+  const { io } = deps;
+  const program = new Program('paperbot')
+    .description('Answers questions about a corpus of research papers, quoting and citing their abstracts.')
+    .option('--corpus <path>', 'corpus file or directory (default: $CORPUS_DIR, else the bundled seeds/)')
+    .option('--json', 'print the result object as JSON')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureHelp({ showGlobalOptions: true })
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)');
+
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  const corpusPath = () => globals().corpus ?? deps.defaultCorpus ?? process.env.CORPUS_DIR ?? defaultCorpusPath();
+
+  async function open() {
+    const path = corpusPath();
+    const loaded = await loadIndex(path);
+    // Skipped records are always reported (on stderr, so --json output stays clean).
+    if (loaded.corpus.issues.length > 0) for (const line of describeCorpus(loaded.corpus, path)) println(io.stderr, line);
+    return loaded.index;
+  }
+
+  async function run(name: string, input: Record<string, unknown>) {
+    const index = await open();
+    const sessions = deps.sessions ?? new FileSessionStore();
+    const key = `cli:${corpusPath()}`;
+    const session = sessions.get(key);
+    const result = runCommand(name, input, { index, session });
+    sessions.set(key, session);
+    print(result);
+  }
+
+  function print(result: CommandResult) {
+    if (globals().json) {
+      println(io.stdout, JSON.stringify(result.kind === 'answer' ? result.answer : result, null, 2));
+    } else if (result.kind === 'error') {
+      println(io.stderr, renderText(result));
+    } else {
+      println(io.stdout, renderText(result));
+    }
+    if (result.kind === 'error') process.exitCode = 1;
+  }
+
+  program
+    .command('chat')
+    .description('chat with the corpus in the terminal (answers each line of piped input, then exits)')
+    .action(async () => {
+      const path = corpusPath();
+      const loaded = await loadIndex(path);
+      const report = describeCorpus(loaded.corpus, path);
+      if (loaded.corpus.issues.length > 0) for (const line of report) println(io.stderr, line);
+      await runChat(loaded.index, io, loaded.corpus.issues.length > 0 ? [] : report);
+    });
+
+  program
+    .command('ask')
+    .description('answer a question with cited sentences from abstracts')
+    .argument('<question...>', 'the question, in your own words')
+    .action((words: string[]) => run('ask', { question: words.join(' ') }));
+
+  program
+    .command('search')
+    .description('list the papers that best match a query')
+    .argument('<query...>', 'what to look for')
+    .option('-l, --limit <n>', 'how many papers (1-50)', positiveInt('--limit', 50), 10)
+    .action((words: string[], options: { limit: number }) => run('search', { query: words.join(' '), limit: options.limit }));
+
+  program
+    .command('show')
+    .description('show one paper in full')
+    .argument('<paper>', 'a paper id, or its number in the last result')
+    .action((paper: string) => run('show', { paper }));
+
+  program
+    .command('similar')
+    .description('list the papers most like a given one')
+    .argument('<paper>', 'a paper id, or its number in the last result')
+    .option('-l, --limit <n>', 'how many papers (1-50)', positiveInt('--limit', 50), 10)
+    .action((paper: string, options: { limit: number }) => run('similar', { paper, limit: options.limit }));
+
+  program
+    .command('more')
+    .description('the next page of the last result')
+    .action(() => run('more', {}));
+
+  program
+    .command('papers')
+    .description('list the papers in the corpus, newest first')
+    .option('-l, --limit <n>', 'how many papers (1-50)', positiveInt('--limit', 50), 10)
+    .option('--offset <n>', 'how many to skip', (v) => (v === '0' ? 0 : positiveInt('--offset')(v)), 0)
+    .action((options: { limit: number; offset: number }) => run('papers', options));
+
+  program
+    .command('rank')
+    .description('rank benchmark queries and print a TREC run: qid Q0 docid rank score paperbot')
+    .requiredOption('--queries <file>', 'queries, one per line: qid<TAB>text')
+    .addOption(new Option('--k <n>', 'hits per query').argParser(positiveInt('--k')).default(100))
+    .action(async (options: { queries: string; k: number }) => {
+      const index = await open();
+      await rankCommand(index, options.queries, options.k, (text) => io.stdout.write(text));
+    });
+
+  program
+    .command('eval')
+    .description('rank benchmark queries and print nDCG@10, MAP, P@10, Recall@100, MRR@10')
+    .requiredOption('--queries <file>', 'queries, one per line: qid<TAB>text')
+    .requiredOption('--qrels <file>', 'TREC relevance judgments: qid 0 docid grade')
+    .addOption(new Option('--k <n>', 'ranking depth').argParser(positiveInt('--k')).default(1000))
+    .action(async (options: { queries: string; qrels: string; k: number }) => {
+      const index = await open();
+      io.stdout.write(await evalCommand(index, options.queries, options.qrels, options.k));
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. Errors are printed as one clear line, never a stack trace. */
+export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
+  const program = createProgram(deps);
+  process.exitCode = 0;
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('commander.')) {
+      // Help and version exit 0; usage errors were already printed by commander.
+      return code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help' ? 0 : 2;
+    }
+    const coded = asCodedError(error);
+    println(deps.io.stderr, `paperbot: ${coded.message}`);
+    if (coded.code === ErrorCode.Unknown && process.env.DEBUG) println(deps.io.stderr, String((error as Error).stack));
+    return 1;
+  }
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { answer } from '../answer/answer.js';
+import { defineCommand } from './command.js';
+import { DEFAULT_PAGE_SIZE, questionText } from './limits.js';
+import { remember } from './paper-list.js';
+
+/** `ask QUESTION`: a short answer quoted from abstracts, with numbered sources. */
+export default defineCommand({
+  name: 'ask',
+  summary: 'Answer a question with sentences quoted from paper abstracts, cited [n]',
+  usage: 'ask QUESTION',
+  options: [{ name: 'question', description: 'Your question, in your own words', type: 'string', required: true, rest: true, maxLength: 500 }],
+  schema: z.object({ question: questionText('question') }),
+  fromText: (text) => ({ question: text }),
+  execute({ question }, { index, session }) {
+    const result = answer(index, question);
+    remember(session, {
+      source: 'answer',
+      query: question,
+      numbers: Object.fromEntries(result.sources.map((source) => [source.n, source.id])),
+      // "more" after an answer lists the ranked papers for the question from the top.
+      nextOffset: 0,
+      limit: DEFAULT_PAGE_SIZE,
+    });
+    return { kind: 'answer', answer: result };
+  },
+});

@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import type { PaperIndex } from '../search/paper-index.js';
+import type { Session } from '../session/session.js';
+import type { CommandResult } from './results.js';
+
+/** An option as front-ends offer it: a CLI flag, a Discord option, a line of help. */
+export interface OptionSpec {
+  name: string;
+  /** One line, at most 100 characters (Discord's limit). */
+  description: string;
+  type: 'string' | 'integer';
+  required: boolean;
+  /** Takes the rest of the text in chat and slash-command text ("ask which papers …"). */
+  rest?: boolean;
+  min?: number;
+  max?: number;
+  /** Longest accepted text (string options). */
+  maxLength?: number;
+  /** Front-ends may offer paper titles as completions. */
+  autocomplete?: 'paper';
+}
+
+/** What a command runs against. */
+export interface CommandContext {
+  index: PaperIndex;
+  /** The conversation's memory; commands update it (the runner saves it afterwards). */
+  session: Session;
+  /** Every command (for help). */
+  commands: readonly Command<any>[];
+}
+
+/**
+ * A command, defined once and served by the CLI, the console chat, Slack and Discord:
+ * its options schema validates input from every front-end, and it returns data.
+ */
+export interface Command<Input = unknown> {
+  /** Lowercase word, as typed: `ask`, `search`, … */
+  name: string;
+  /** One line for help texts, at most 100 characters. */
+  summary: string;
+  /** How to call it in chat: `search QUERY [--limit N]`. */
+  usage: string;
+  options: OptionSpec[];
+  /** Validates and normalises input (zod); its messages name the option. */
+  schema: z.ZodType<Input>;
+  /** Turns the text after the command word (chat, `/paper …`) into raw input for `schema`. */
+  fromText(text: string): Record<string, unknown>;
+  execute(input: Input, context: CommandContext): CommandResult;
+}
+
+/** Defines a command with its input type inferred from the schema. */
+export function defineCommand<Schema extends z.ZodType>(command: Command<z.output<Schema>> & { schema: Schema }): Command<z.output<Schema>> {
+  return command;
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { UnknownCommandError } from '../errors.js';
+import { defineCommand } from './command.js';
+
+/** `help [COMMAND]`: what paperbot can do. */
+export default defineCommand({
+  name: 'help',
+  summary: 'Show the commands and how to use them',
+  usage: 'help [COMMAND]',
+  options: [{ name: 'command', description: 'A command to explain', type: 'string', required: false, rest: true }],
+  schema: z.object({ command: z.string().trim().toLowerCase().max(50).optional() }),
+  fromText: (text) => ({ command: text.trim() || undefined }),
+  execute({ command }, { commands }) {
+    const chosen = command ? commands.filter((c) => c.name === command) : commands;
+    if (command && chosen.length === 0) throw new UnknownCommandError(command, commands.map((c) => c.name));
+    return {
+      kind: 'help',
+      commands: chosen.map((c) => ({ name: c.name, usage: c.usage, summary: c.summary })),
+      notes: command
+        ? chosen[0]!.options.map((o) => `${o.name}: ${o.description}${o.required ? '' : ' (optional)'}`)
+        : [
+            'Ask in your own words, e.g. "which papers speed up diffusion sampling?" — a line that is not a command is a question.',
+            'Every sentence of an answer is quoted from a paper\'s abstract and cited [n]; "show 2" opens source 2.',
+          ],
+    };
+  },
+});

@@ -1,0 +1,59 @@
+import { sourceRef } from '../answer/answer.js';
+import type { Paper } from '../corpus/paper.js';
+import type { LastResult, Session } from '../session/session.js';
+import type { PaperListItem, PaperListResult } from './results.js';
+import { snippetOf } from './snippet.js';
+
+/** A page of papers about to be listed. */
+export interface ListPage {
+  source: PaperListResult['source'];
+  title: string;
+  query: string;
+  keywords: string[];
+  papers: Array<{ paper: Paper; matched?: string[] }>;
+  offset: number;
+  total: number;
+  limit: number;
+  /** Analyzed query terms, to pick each paper's snippet. */
+  queryTerms?: ReadonlySet<string>;
+}
+
+/**
+ * Turns a page of papers into a list result numbered from `offset + 1`, and remembers the
+ * numbers in the session so "show 12" and "more" work on it.
+ */
+export function listResult(page: ListPage, session: Session): PaperListResult {
+  const items: PaperListItem[] = page.papers.map(({ paper, matched }, i) => ({
+    ...sourceRef(page.offset + i + 1, paper, matched ?? []),
+    snippet: snippetOf(paper.abstract, page.queryTerms),
+  }));
+  const nextOffset = page.offset + items.length;
+  remember(session, {
+    source: page.source,
+    query: page.query,
+    numbers: Object.fromEntries(items.map((item) => [item.n, item.id])),
+    nextOffset,
+    limit: page.limit,
+  });
+  return {
+    kind: 'list',
+    source: page.source,
+    title: page.title,
+    query: page.query,
+    keywords: page.keywords,
+    items,
+    offset: page.offset,
+    total: page.total,
+    hasMore: nextOffset < page.total,
+  };
+}
+
+/**
+ * Stores the last result. Numbers of earlier pages of the same list stay valid, so after
+ * "more" both "show 3" and "show 13" still work.
+ */
+export function remember(session: Session, last: LastResult): void {
+  const previous = session.last;
+  const sameList = previous && previous.source === last.source && previous.query === last.query;
+  session.last = sameList ? { ...last, numbers: { ...previous.numbers, ...last.numbers } } : last;
+}

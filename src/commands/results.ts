@@ -1,0 +1,63 @@
+import type { Answer, SourceRef } from '../answer/answer-types.js';
+
+/**
+ * What commands return: plain data, rendered by each front-end (terminal text, Slack Block
+ * Kit, Discord embeds). Nothing here knows about any platform.
+ */
+export type CommandResult = AnswerResult | PaperListResult | PaperDetailResult | HelpResult | ErrorResult;
+
+/** `ask`: a cited answer. */
+export interface AnswerResult {
+  kind: 'answer';
+  answer: Answer;
+}
+
+/** One entry of a ranked or plain list of papers. */
+export interface PaperListItem extends SourceRef {
+  /** One line from the abstract: the sentence that best matches the query, shortened. */
+  snippet: string;
+}
+
+/** `search`, `similar`, `papers` and `more`: a page of papers. */
+export interface PaperListResult {
+  kind: 'list';
+  /** Which command made the list. */
+  source: 'search' | 'similar' | 'papers';
+  /** A heading: `Results for "…"`, `Papers like "…"`, `Papers in the corpus`. */
+  title: string;
+  /** The query (search), or the id of the paper (similar); empty for `papers`. */
+  query: string;
+  /** Keywords the query was taken to mean (search only). */
+  keywords: string[];
+  items: PaperListItem[];
+  /** 0-based index of the first item in the whole list. */
+  offset: number;
+  /** How many papers the whole list has. */
+  total: number;
+  /** Whether `more` has another page. */
+  hasMore: boolean;
+}
+
+/** `show`: one paper in full. */
+export interface PaperDetailResult {
+  kind: 'paper';
+  paper: SourceRef & { abstract: string; url?: string };
+}
+
+/** `help`: the commands and how to call them. */
+export interface HelpResult {
+  kind: 'help';
+  commands: Array<{ name: string; usage: string; summary: string }>;
+  /** Extra lines (examples, follow-ups). */
+  notes: string[];
+}
+
+/** A failure the user can act on (bad option, unknown paper, …). */
+export interface ErrorResult {
+  kind: 'error';
+  /** An {@link ErrorCode} value. */
+  code: string;
+  message: string;
+  /** What to do instead, when there is something to say. */
+  hint?: string;
+}

@@ -1,0 +1,76 @@
+import type { z } from 'zod';
+import { ErrorCode, InvalidOptionError, PaperbotError, UnknownCommandError, asCodedError } from '../errors.js';
+import type { CommandContext } from './command.js';
+import { COMMANDS, findCommand } from './registry.js';
+import type { CommandResult, ErrorResult } from './results.js';
+
+/** Runs a command by name with raw input (from a CLI, a Discord option set, …); never throws for user errors. */
+export function runCommand(name: string, rawInput: unknown, context: Omit<CommandContext, 'commands'>): CommandResult {
+  const full = { ...context, commands: COMMANDS };
+  try {
+    const command = findCommand(name);
+    if (!command) throw new UnknownCommandError(name, COMMANDS.map((c) => c.name));
+    const parsed = command.schema.safeParse(rawInput);
+    if (!parsed.success) throw new InvalidOptionError(describeIssues(parsed.error));
+    return command.execute(parsed.data, full);
+  } catch (error) {
+    return errorResult(error, name);
+  }
+}
+
+/**
+ * Runs a line of chat or slash-command text: "search diffusion --limit 5", "show 2", "more";
+ * any line that does not start with a command word is a question for `ask`.
+ */
+export function runText(text: string, context: Omit<CommandContext, 'commands'>): CommandResult {
+  const trimmed = text.trim();
+  if (!trimmed) return runCommand('help', {}, context);
+  const [word = '', ...restWords] = trimmed.split(/\s+/);
+  const command = findCommand(word.toLowerCase());
+  // "show me papers on X" and "help me find …" are questions, not commands: commands that take
+  // a single word (a paper or a command name) only count when given at most one word.
+  const singleWord = command && ['show', 'similar', 'help'].includes(command.name) && restWords.filter((w) => !w.startsWith('--')).length > 1;
+  if (!command || singleWord) return runCommand('ask', { question: trimmed }, context);
+  const rest = trimmed.slice(word.length);
+  try {
+    return runCommand(command.name, command.fromText(rest), context);
+  } catch (error) {
+    return errorResult(error, command.name);
+  }
+}
+
+function errorResult(error: unknown, commandName: string): ErrorResult {
+  const coded = asCodedError(error);
+  if (coded.code === ErrorCode.Unknown) {
+    // Not the user's doing: keep the message generic (no internals in chat) and let the caller log it.
+    return { kind: 'error', code: coded.code, message: 'Something went wrong while answering. Please try again.' };
+  }
+  const result: ErrorResult = { kind: 'error', code: coded.code, message: coded.message };
+  const hint = hintFor(coded, commandName);
+  if (hint) result.hint = hint;
+  return result;
+}
+
+function hintFor(error: PaperbotError, commandName: string): string | undefined {
+  const command = findCommand(commandName);
+  switch (error.code) {
+    case ErrorCode.InvalidOption:
+      return command ? `Usage: ${command.usage}` : undefined;
+    case ErrorCode.UnknownPaper:
+      return 'Paper numbers refer to the last list or answer; "search" or "papers" shows ids.';
+    case ErrorCode.UnknownCommand:
+      return 'Type "help" for the commands, or just ask a question.';
+    default:
+      return undefined;
+  }
+}
+
+/** One sentence per problem, each naming the option. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const field = issue.path.join('.');
+      return field && !issue.message.startsWith(field) ? `${field}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { PaperIndex } from '../search/paper-index.js';
+import type { Session } from '../session/session.js';
+import { defineCommand } from './command.js';
+import { pageSize, paperRef } from './limits.js';
+import { listResult } from './paper-list.js';
+import { resolvePaperRef } from './paper-ref.js';
+import type { PaperListResult } from './results.js';
+import { parseTextArgs } from './text-args.js';
+
+/** Lists one page of the papers most like a paper (shared with `more`). */
+export function similarPage(index: PaperIndex, session: Session, id: string, offset: number, limit: number): PaperListResult {
+  const paper = index.require(id);
+  const hits = index.similar(id, { offset, limit });
+  return listResult(
+    {
+      source: 'similar',
+      title: `Papers like "${paper.title}"`,
+      query: id,
+      keywords: [],
+      papers: hits,
+      offset,
+      total: Math.max(0, index.size - 1),
+      limit,
+    },
+    session,
+  );
+}
+
+/** `similar PAPER [--limit N]`: the papers most like a given one. */
+export default defineCommand({
+  name: 'similar',
+  summary: 'List the papers most like a given paper',
+  usage: 'similar ID|N [--limit N]',
+  options: [
+    { name: 'paper', description: 'A paper id, or its number in the last result', type: 'string', required: true, rest: true, autocomplete: 'paper' },
+    { name: 'limit', description: 'How many papers to list (1-50, default 10)', type: 'integer', required: false, min: 1, max: 50 },
+  ],
+  schema: z.object({ paper: paperRef, limit: pageSize }),
+  fromText(text) {
+    const { rest, options } = parseTextArgs(text, ['limit']);
+    return { paper: rest, limit: options.limit };
+  },
+  execute({ paper, limit }, { index, session }) {
+    return similarPage(index, session, resolvePaperRef(paper, index, session), 0, limit);
+  },
+});

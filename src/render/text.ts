@@ -1,0 +1,89 @@
+import type { Answer, SourceRef } from '../answer/answer-types.js';
+import type { CommandResult, HelpResult, PaperDetailResult, PaperListResult } from '../commands/results.js';
+import { sourceFacts } from './format-source.js';
+
+/** Width plain-text output wraps at. */
+export const TEXT_WIDTH = 100;
+
+/** Renders a command result as plain text for a terminal. */
+export function renderText(result: CommandResult): string {
+  switch (result.kind) {
+    case 'answer':
+      return renderAnswer(result.answer);
+    case 'list':
+      return renderList(result);
+    case 'paper':
+      return renderPaper(result);
+    case 'help':
+      return renderHelp(result);
+    case 'error':
+      return `Error: ${result.message}` + (result.hint ? `\n${result.hint}` : '');
+  }
+}
+
+function renderAnswer(answer: Answer): string {
+  if (!answer.found) {
+    return [...answer.suggestions, ...(answer.keywords.length ? [`matched: ${answer.keywords.join(', ')}`] : [])].join('\n');
+  }
+  const body = answer.sentences.map((s) => `${s.text} ${s.sources.map((n) => `[${n}]`).join('')}`).join(' ');
+  const lines = [wrap(body, TEXT_WIDTH), '', 'Sources:'];
+  for (const source of answer.sources) lines.push(...renderSource(source));
+  lines.push('', `matched: ${answer.keywords.join(', ')}`);
+  lines.push('("show 1" opens a source, "similar 1" finds papers like it, "more" lists more papers)');
+  return lines.join('\n');
+}
+
+function renderSource(source: SourceRef, snippet?: string): string[] {
+  const facts = sourceFacts(source);
+  const lines = [`[${source.n}] ${source.title}${facts.length ? ` — ${facts.join(' · ')}` : ''}`];
+  const indent = ' '.repeat(String(source.n).length + 3);
+  if (snippet) lines.push(...wrap(snippet, TEXT_WIDTH - indent.length).split('\n').map((l) => indent + l));
+  lines.push(`${indent}id: ${source.id}${source.links.length ? ' · ' + source.links.map((l) => l.url).join(' · ') : ''}`);
+  return lines;
+}
+
+function renderList(result: PaperListResult): string {
+  if (result.items.length === 0) {
+    return result.offset > 0 ? 'No more papers.' : `No papers found${result.keywords.length ? ` for ${result.keywords.join(', ')}` : ''}.`;
+  }
+  const first = result.offset + 1;
+  const last = result.offset + result.items.length;
+  const lines = [`${result.title} — ${first}-${last} of ${result.total}`];
+  if (result.keywords.length) lines.push(`matched: ${result.keywords.join(', ')}`);
+  lines.push('');
+  for (const item of result.items) lines.push(...renderSource(item, item.snippet), '');
+  if (result.hasMore) lines.push('("more" for the next page)');
+  return lines.join('\n').trimEnd();
+}
+
+function renderPaper({ paper }: PaperDetailResult): string {
+  const facts = sourceFacts(paper);
+  const lines = [paper.title];
+  if (facts.length) lines.push(facts.join(' · '));
+  lines.push(`id: ${paper.id}`);
+  for (const link of paper.links) lines.push(`${link.kind}: ${link.url}`);
+  lines.push('', wrap(paper.abstract, TEXT_WIDTH));
+  return lines.join('\n');
+}
+
+function renderHelp(help: HelpResult): string {
+  const width = Math.max(...help.commands.map((c) => c.usage.length));
+  const lines = help.commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  return [...(help.commands.length > 1 ? ['Commands:'] : []), ...lines, ...(help.notes.length ? ['', ...help.notes] : [])].join('\n');
+}
+
+/** Wraps text at word boundaries to lines of at most `width` characters (longer words stay whole). */
+export function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}

@@ -9,15 +9,21 @@ const FILLABLE = ['ownId', 'authors', 'authorCount', 'published', 'upvotes', 'ur
  * Merges papers with the same normalised title into the first occurrence: its title and abstract
  * stay; missing metadata comes from later ones; links and sources are united, in order.
  * An own id counts as metadata, so a paper keeps the record's id whichever file lists it first.
+ * Two records that carry different ids of their own are different papers that share a title
+ * (technical reports in a series, say): they are never merged.
  */
 export function mergeDuplicates(drafts: readonly PaperDraft[]): { papers: PaperDraft[]; merged: number } {
-  const byTitle = new Map<string, PaperDraft>();
+  const byTitle = new Map<string, PaperDraft[]>();
+  const papers: PaperDraft[] = [];
   let merged = 0;
   for (const draft of drafts) {
     const key = normaliseTitle(draft.title);
-    const first = byTitle.get(key);
+    const sameTitle = byTitle.get(key) ?? [];
+    const first = sameTitle.find((paper) => paper.ownId === undefined || draft.ownId === undefined || paper.ownId === draft.ownId);
     if (first === undefined) {
-      byTitle.set(key, { ...draft, links: [...draft.links], sources: [...draft.sources] });
+      const copy = { ...draft, links: [...draft.links], sources: [...draft.sources] };
+      byTitle.set(key, [...sameTitle, copy]);
+      papers.push(copy);
       continue;
     }
     merged += 1;
@@ -30,5 +36,5 @@ export function mergeDuplicates(drafts: readonly PaperDraft[]): { papers: PaperD
     first.links = mergeLinks(first.links, draft.links);
     first.sources.push(...draft.sources);
   }
-  return { papers: [...byTitle.values()], merged };
+  return { papers, merged };
 }

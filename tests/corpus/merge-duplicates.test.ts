@@ -51,8 +51,16 @@ describe('mergeDuplicates', () => {
   });
 
   it('keeps the first own id and the first date text', () => {
-    const { papers } = mergeDuplicates([draft('A', 1, { ownId: 'a1' }), draft('a', 2, { ownId: 'a2', dateText: 'Jul 31' }), draft('A.', 3, { dateText: 'Aug 1' })]);
+    const { papers } = mergeDuplicates([draft('A', 1, { ownId: 'a1' }), draft('a', 2, { dateText: 'Jul 31' }), draft('A.', 3, { dateText: 'Aug 1' })]);
+    expect(papers).toHaveLength(1);
     expect(papers[0]).toMatchObject({ ownId: 'a1', dateText: 'Jul 31' });
+  });
+
+  it('never merges records whose own ids differ (different papers sharing a title)', () => {
+    const { papers, merged } = mergeDuplicates([draft('A', 1, { ownId: 'a1' }), draft('a', 2, { ownId: 'a2' }), draft('A.', 3)]);
+    expect(merged).toBe(1);
+    expect(papers.map((p) => p.ownId)).toEqual(['a1', 'a2']);
+    expect(papers[0]!.sources.map((s) => s.line)).toEqual([1, 3]);
   });
 
   it('does not change its input', () => {

@@ -1,11 +1,7 @@
 import { it } from 'vitest';
-import { analyzeTerms } from '../../src/nlp/analyzer.js';
-import { tokenizerNlp } from '../../src/nlp/wink.js';
-import { loadCorpus } from '../../src/corpus/index.js';
+import { analyze } from '../../src/nlp/analyzer.js';
+import { extractKeywords } from '../../src/nlp/keywords.js';
 it('explore', async () => {
-  const nlp = tokenizerNlp();
-  for (const s of ['3D Gaussian splatting', 'text-to-3D', '2D images', 'GPT-3.5']) { const d = nlp.readDoc(s); console.log(s, d.tokens().out(), d.tokens().out(nlp.its.type), d.tokens().out(nlp.its.precedingSpaces)); }
-  const corpus = await loadCorpus('seeds');
-  const n = corpus.papers.filter(p => /(^|[\s(])3D\b/.test(p.title + ' ' + p.abstract)).length;
-  console.log('papers with standalone 3D', n, analyzeTerms('3D Gaussian splatting'));
+  for (const q of ['which papers speed up diffusion sampling?', 'distillation for one-step image generation', 'text-to-3D generation', 'state-of-the-art diffusion', 'diffusion papers on sampling', 'how can I edit an image with a diffusion model?', 'any work on U-Net?', 'Is there any work on Label Smoothing?', 'one-step one-step']) console.log(q, JSON.stringify(extractKeywords(q).phrases));
+  console.log(JSON.stringify(analyze('U-Net backbone')), JSON.stringify(analyze('one-step generation')));
 });

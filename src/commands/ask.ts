@@ -22,6 +22,8 @@ export default defineCommand({
       nextOffset: 0,
       limit: DEFAULT_PAGE_SIZE,
     });
-    return { kind: 'answer', answer: result };
+    return result.totalMatches > 0
+      ? { kind: 'answer', answer: result, next: { source: 'search', query: question, offset: 0, limit: DEFAULT_PAGE_SIZE } }
+      : { kind: 'answer', answer: result };
   },
 });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Logger } from '../log/logger.js';
 import type { PaperIndex } from '../search/paper-index.js';
 import type { Session } from '../session/session.js';
 import type { CommandResult } from './results.js';
@@ -27,6 +28,8 @@ export interface CommandContext {
   session: Session;
   /** Every command (for help). */
   commands: readonly Command<any>[];
+  /** Where unexpected failures are reported (users only see a generic message). Default: none. */
+  logger?: Logger;
 }
 
 /**

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { InvalidOptionError } from '../errors.js';
 import { defineCommand } from './command.js';
-import { papersPage } from './papers.js';
-import { searchPage } from './search.js';
-import { similarPage } from './similar.js';
+import { runPage } from './page.js';
 
 /** `more`: the next page of the last list (after an answer: the ranked papers for its question). */
 export default defineCommand({
@@ -16,14 +14,7 @@ export default defineCommand({
   execute(_input, { index, session }) {
     const last = session.last;
     if (!last) throw new InvalidOptionError('Nothing to continue yet: ask a question or search first.');
-    switch (last.source) {
-      case 'answer':
-      case 'search':
-        return searchPage(index, session, last.query, last.nextOffset, last.limit);
-      case 'similar':
-        return similarPage(index, session, last.query, last.nextOffset, last.limit);
-      case 'papers':
-        return papersPage(index, session, last.nextOffset, last.limit);
-    }
+    const source = last.source === 'answer' ? 'search' : last.source;
+    return runPage({ source, query: last.query, offset: last.nextOffset, limit: last.limit }, index, session);
   },
 });

@@ -35,7 +35,7 @@ export function listResult(page: ListPage, session: Session): PaperListResult {
     nextOffset,
     limit: page.limit,
   });
-  return {
+  const result: PaperListResult = {
     kind: 'list',
     source: page.source,
     title: page.title,
@@ -46,6 +46,8 @@ export function listResult(page: ListPage, session: Session): PaperListResult {
     total: page.total,
     hasMore: nextOffset < page.total,
   };
+  if (result.hasMore) result.next = { source: page.source, query: page.query, offset: nextOffset, limit: page.limit };
+  return result;
 }
 
 /**

@@ -6,10 +6,25 @@ import type { Answer, SourceRef } from '../answer/answer-types.js';
  */
 export type CommandResult = AnswerResult | PaperListResult | PaperDetailResult | HelpResult | ErrorResult;
 
+/**
+ * A page of a list, as data a button can carry ("More results"): front-ends put it in a button
+ * value (Slack) or keep it under a short key (Discord's 100-character custom ids) and run it
+ * with `runPage`. It is untrusted when it comes back, and validated again.
+ */
+export interface PageRequest {
+  source: 'search' | 'similar' | 'papers';
+  /** The query (search), the paper id (similar), or '' (papers). */
+  query: string;
+  offset: number;
+  limit: number;
+}
+
 /** `ask`: a cited answer. */
 export interface AnswerResult {
   kind: 'answer';
   answer: Answer;
+  /** The ranked papers for the question, for "More results"; absent when nothing matched. */
+  next?: PageRequest;
 }
 
 /** One entry of a ranked or plain list of papers. */
@@ -36,6 +51,8 @@ export interface PaperListResult {
   total: number;
   /** Whether `more` has another page. */
   hasMore: boolean;
+  /** The next page, when there is one. */
+  next?: PageRequest;
 }
 
 /** `show`: one paper in full. */

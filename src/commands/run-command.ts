@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ErrorCode, InvalidOptionError, PaperbotError, UnknownCommandError, asCodedError } from '../errors.js';
+import type { Logger } from '../log/logger.js';
 import type { CommandContext } from './command.js';
 import { COMMANDS, findCommand } from './registry.js';
 import type { CommandResult, ErrorResult } from './results.js';
@@ -14,7 +15,7 @@ export function runCommand(name: string, rawInput: unknown, context: Omit<Comman
     if (!parsed.success) throw new InvalidOptionError(describeIssues(parsed.error));
     return command.execute(parsed.data, full);
   } catch (error) {
-    return errorResult(error, name);
+    return errorResult(error, name, context.logger);
   }
 }
 
@@ -35,14 +36,15 @@ export function runText(text: string, context: Omit<CommandContext, 'commands'>)
   try {
     return runCommand(command.name, command.fromText(rest), context);
   } catch (error) {
-    return errorResult(error, command.name);
+    return errorResult(error, command.name, context.logger);
   }
 }
 
-function errorResult(error: unknown, commandName: string): ErrorResult {
+function errorResult(error: unknown, commandName: string, logger?: Logger): ErrorResult {
   const coded = asCodedError(error);
   if (coded.code === ErrorCode.Unknown) {
-    // Not the user's doing: keep the message generic (no internals in chat) and let the caller log it.
+    // Not the user's doing: log it in full, and keep internals out of the chat.
+    logger?.error({ command: commandName, err: error }, 'command failed');
     return { kind: 'error', code: coded.code, message: 'Something went wrong while answering. Please try again.' };
   }
   const result: ErrorResult = { kind: 'error', code: coded.code, message: coded.message };

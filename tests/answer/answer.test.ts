@@ -1,0 +1,196 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../src/answer/answer.js';
+import { DEFAULT_ANSWER_LIMITS, type Answer } from '../../src/answer/answer-types.js';
+import { loadCorpus } from '../../src/corpus/index.js';
+import { PaperIndex } from '../../src/search/paper-index.js';
+import { fixturePapers, SHARED_SENTENCE } from '../fixtures/papers.js';
+
+/** The development questions of the seed benchmark (kept outside the repository). */
+const DEV_QUERIES = '../shared/benchmarks/seeds-dev/queries.tsv';
+const devQuestions: string[] = existsSync(DEV_QUERIES)
+  ? readFileSync(DEV_QUERIES, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => line.split('\t')[1]!.trim())
+  : [];
+
+/** Questions of our own, worded the ways users ask. */
+const OWN_QUESTIONS = [
+  'which papers speed up diffusion sampling?',
+  'attribution methods evaluation',
+  'tell me about neural radiance fields',
+  'is there any work on hyper-parameter optimization?',
+  'How do consistency models work?',
+  'gaussian splatting',
+  'Any papers on personalization of text-to-image models?',
+  'certified robustness against adversarial attacks',
+];
+
+const ATTRIBUTION_A = 'Better Understanding Differences in Attribution Methods via Systematic Evaluations';
+const ATTRIBUTION_B = 'Towards Better Understanding Attribution Methods';
+
+/** The answer's sentences as shown, each followed by its " [n]" markers. */
+const shown = (result: Answer): string => result.sentences.map((s) => s.text + s.sources.map((n) => ` [${n}]`).join('')).join(' ');
+
+/** Checks every invariant an answer must keep, whatever the question. */
+function expectAnswerInvariants(index: PaperIndex, result: Answer, limits = DEFAULT_ANSWER_LIMITS): void {
+  expect(result.sentences.length).toBeLessThanOrEqual(limits.maxSentences);
+  expect(shown(result).length).toBeLessThanOrEqual(limits.maxChars);
+
+  // Sources are numbered 1..k in order of first citation; every source is cited.
+  const firstCited: number[] = [];
+  for (const sentence of result.sentences) for (const n of sentence.sources) if (!firstCited.includes(n)) firstCited.push(n);
+  expect(result.sources.map((source) => source.n)).toEqual(firstCited.map((_, i) => i + 1));
+  expect(firstCited).toEqual(firstCited.map((_, i) => i + 1));
+  expect(result.sources.length).toBeLessThanOrEqual(limits.candidatePapers);
+  expect(new Set(result.sources.map((source) => source.id)).size).toBe(result.sources.length);
+
+  for (const sentence of result.sentences) {
+    expect(sentence.sources.length).toBeGreaterThan(0);
+    expect(new Set(sentence.sources).size).toBe(sentence.sources.length);
+    for (const n of sentence.sources) {
+      const source = result.sources.find((candidate) => candidate.n === n);
+      expect(source, `[${n}] is in the source list`).toBeDefined();
+      const paper = index.require(source!.id);
+      expect(source!.title).toBe(paper.title);
+      // Verbatim: the sentence is quoted from the abstract of every paper it cites.
+      expect(paper.abstract, `"${sentence.text}" in [${n}] ${paper.title}`).toContain(sentence.text);
+    }
+  }
+
+  // No sentence twice, and no paper quoted more than `maxPerPaper` times as first source.
+  const texts = result.sentences.map((s) => s.text);
+  expect(new Set(texts).size).toBe(texts.length);
+  for (const source of result.sources) {
+    expect(result.sentences.filter((s) => s.sources[0] === source.n).length).toBeLessThanOrEqual(limits.maxPerPaper);
+  }
+
+  if (result.found) {
+    expect(result.sentences.length).toBeGreaterThan(0);
+    expect(result.suggestions).toEqual([]);
+    expect(result.totalMatches).toBeGreaterThanOrEqual(result.sources.length);
+  } else {
+    expect(result.sentences).toEqual([]);
+    expect(result.sources).toEqual([]);
+    expect(result.suggestions.length).toBeGreaterThan(0);
+  }
+}
+
+describe('answer on the seed corpus', () => {
+  let index: PaperIndex;
+  beforeAll(async () => {
+    index = PaperIndex.build((await loadCorpus('seeds')).papers);
+  });
+
+  it.skipIf(devQuestions.length === 0).each(devQuestions)('answers the benchmark question "%s" within the answer invariants', (question) => {
+    const result = answer(index, question);
+    expect(result.question).toBe(question);
+    expect(result.keywords.length).toBeGreaterThan(0);
+    expect(result.found).toBe(true);
+    expectAnswerInvariants(index, result);
+  });
+
+  it.each(OWN_QUESTIONS)('answers "%s" within the answer invariants', (question) => {
+    const result = answer(index, question);
+    expect(result.keywords.length).toBeGreaterThan(0);
+    expect(result.found).toBe(true);
+    for (const source of result.sources) expect(source.matched.length).toBeGreaterThan(0);
+    expectAnswerInvariants(index, result);
+  });
+
+  it('quotes sentences about the question', () => {
+    const result = answer(index, 'which papers speed up diffusion sampling?');
+    expect(result.keywords).toEqual(['speed', 'diffusion sampling']);
+    for (const sentence of result.sentences) expect(sentence.text).toMatch(/diffusion|sampl|speed/i);
+  });
+
+  it('cites a sentence found in two abstracts to both papers', () => {
+    const result = answer(index, 'attribution methods evaluation');
+    expectAnswerInvariants(index, result);
+    const titles = (sentence: Answer['sentences'][number]) =>
+      sentence.sources.map((n) => result.sources.find((source) => source.n === n)!.title).sort();
+    const shared = result.sentences.filter((sentence) => sentence.sources.length === 2);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const sentence of shared) expect(titles(sentence)).toEqual([ATTRIBUTION_A, ATTRIBUTION_B]);
+  });
+
+  it('respects smaller limits', () => {
+    for (const question of ['which papers speed up diffusion sampling?', 'human motion synthesis', 'attribution methods evaluation']) {
+      const two = answer(index, question, { maxSentences: 2 });
+      expect(two.sentences.length).toBeLessThanOrEqual(2);
+      expectAnswerInvariants(index, two, { ...DEFAULT_ANSWER_LIMITS, maxSentences: 2 });
+
+      const short = answer(index, question, { maxChars: 300 });
+      expect(shown(short).length).toBeLessThanOrEqual(300);
+      expectAnswerInvariants(index, short, { ...DEFAULT_ANSWER_LIMITS, maxChars: 300 });
+
+      const few = answer(index, question, { candidatePapers: 2, maxPerPaper: 1 });
+      expect(few.sources.length).toBeLessThanOrEqual(2);
+      expectAnswerInvariants(index, few, { ...DEFAULT_ANSWER_LIMITS, candidatePapers: 2, maxPerPaper: 1 });
+    }
+  });
+
+  it('gives the same answer to the same question', () => {
+    expect(answer(index, 'label smoothing')).toEqual(answer(index, 'label smoothing'));
+  });
+
+  it('finds nothing for a question the corpus does not cover, and says what to try', () => {
+    const result = answer(index, 'what is the capital of France?');
+    expect(result).toMatchObject({ question: 'what is the capital of France?', found: false, sentences: [], sources: [], keywords: ['capital', 'france'] });
+    expect(result.suggestions[0]).toBe('No paper in the corpus is about "capital", "france" closely enough to quote.');
+    expect(result.suggestions.length).toBeGreaterThan(1);
+    expectAnswerInvariants(index, result);
+  });
+
+  // BUG (src/search/paper-index.ts, search: `total: ranked.length`; surfaces here as
+  // `totalMatches`): the feedback pass ranks papers that contain no word of the question, so
+  // "what is the capital of France?" reports totalMatches 212 (of 231 papers) although only 3
+  // papers contain "capital" or "France" and none is quoted — and `ask` then offers "more" over
+  // those 212 papers. See the matching test in tests/search/paper-index.test.ts for the fix.
+  it.fails('counts as matches only the papers that contain a word of the question', () => {
+    const result = answer(index, 'what is the capital of France?');
+    expect(result.totalMatches).toBeLessThanOrEqual(3);
+  });
+
+  it('finds nothing for a question of only stop words, and asks for topic words', () => {
+    const result = answer(index, 'which of the what is it?');
+    expect(result).toMatchObject({ found: false, sentences: [], sources: [], keywords: [], totalMatches: 0 });
+    expect(result.suggestions[0]).toBe(
+      'Your question has no topic words paperbot can search for. Name the topic, e.g. "diffusion sampling" or "label smoothing".',
+    );
+  });
+
+  it('finds nothing for an empty question', () => {
+    const result = answer(index, '');
+    expect(result).toMatchObject({ question: '', found: false, sentences: [], sources: [], keywords: [], totalMatches: 0 });
+    expect(result.suggestions[0]).toMatch(/^Your question has no topic words/);
+  });
+});
+
+describe('answer on a hand-made corpus', () => {
+  let index: PaperIndex;
+  beforeAll(() => {
+    index = PaperIndex.build(fixturePapers());
+  });
+
+  it('cites the sentence both versions of a paper share to both of them', () => {
+    const result = answer(index, 'training-free solver that speeds up diffusion sampling');
+    expectAnswerInvariants(index, result);
+    const shared = result.sentences.find((sentence) => sentence.text === SHARED_SENTENCE);
+    expect(shared).toBeDefined();
+    expect(shared!.sources.map((n) => result.sources.find((source) => source.n === n)!.id).sort()).toEqual(['fast-sampling', 'fast-sampling-v2']);
+  });
+
+  it('quotes only papers that contain at least half of the question’s weight', () => {
+    const result = answer(index, 'label smoothing calibration');
+    expectAnswerInvariants(index, result);
+    expect(result.sources.map((source) => source.id)).toEqual(['label-smoothing']);
+  });
+
+  it('finds nothing when no paper is about the question', () => {
+    const result = answer(index, 'quantum chromodynamics');
+    expect(result).toMatchObject({ found: false, sentences: [], sources: [], totalMatches: 0 });
+    expect(result.suggestions[0]).toBe('No paper in the corpus is about "quantum chromodynamics" closely enough to quote.');
+  });
+});

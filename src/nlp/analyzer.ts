@@ -53,20 +53,40 @@ export function analyze(text: string, nlp: Nlp = tokenizerNlp()): AnalyzedToken[
       pendingBreak = true;
       continue;
     }
-    // wink-nlp splits most hyphenated compounds ("score - based") but not all ("text-to-3d"):
-    // glue the pieces back so every compound is indexed the same way.
+    // wink-nlp splits "3D" into "3" + "d" and most hyphenated compounds ("score - based") but
+    // not all ("text-to-3d"): glue the pieces back so each is indexed the same way everywhere.
     let compound = word;
     let last = i;
+    const glueNumber = (at: number) => {
+      if (types[at] === 'number' && types[at + 1] === 'word' && spaces[at + 1] === '') {
+        compound = compound.slice(0, compound.length - values[at]!.length) + values[at]! + values[at + 1]!;
+        return at + 1;
+      }
+      return at;
+    };
+    last = glueNumber(last);
     while (values[last + 1] === '-' && spaces[last + 1] === '' && spaces[last + 2] === '' && INDEXED_TYPES.has(types[last + 2] ?? '')) {
       compound += '-' + values[last + 2]!;
-      last += 2;
+      last = glueNumber(last + 2);
     }
     if (compound.includes('-')) {
       const before = result.length;
       pushCompound(compound, pendingBreak, result);
-      if (pendingGap && result[before]) result[before]!.gapBefore = true;
-      pendingBreak = false;
-      pendingGap = false;
+      if (result.length > before) {
+        if (pendingGap) result[before]!.gapBefore = true;
+        pendingBreak = false;
+        pendingGap = false;
+      }
+      i = last;
+      continue;
+    }
+    if (last > i) {
+      // A number glued to a word ("3d", "4k", "10x") is an identifier: kept whole, not stemmed.
+      if (isContentWord(compound)) {
+        result.push({ term: compound, word: compound, breakBefore: pendingBreak, ...(pendingGap ? { gapBefore: true } : {}) });
+        pendingBreak = false;
+        pendingGap = false;
+      }
       i = last;
       continue;
     }
@@ -74,7 +94,8 @@ export function analyze(text: string, nlp: Nlp = tokenizerNlp()): AnalyzedToken[
       pendingGap = true;
       continue;
     }
-    const term = stems[i]!.replaceAll(PHRASE_JOINER, '');
+    // The stemmer mangles numbers ("300" → "y00"); they are kept as written.
+    const term = (types[i] === 'number' ? word : stems[i]!).replaceAll(PHRASE_JOINER, '');
     if (!term) continue;
     result.push(pendingGap ? { term, word, breakBefore: pendingBreak, gapBefore: true } : { term, word, breakBefore: pendingBreak });
     pendingBreak = false;
@@ -99,15 +120,20 @@ function pushCompound(word: string, breakBefore: boolean, into: AnalyzedToken[])
   const parts = word.split('-').filter((part) => part.length > 0);
   if (parts.some((part) => part.length === 1)) {
     const joined = parts.join('');
-    if (isContentWord(joined)) into.push({ term: stem(joined), word, breakBefore });
+    if (isContentWord(joined)) into.push({ term: termOf(joined), word, breakBefore });
     return;
   }
   let first = true;
   for (const part of parts) {
     if (!isContentWord(part) || COMPOUND_STOP_PARTS.has(part)) continue;
-    into.push({ term: stem(part), word: part, breakBefore: first ? breakBefore : false, compound: word });
+    into.push({ term: termOf(part), word: part, breakBefore: first ? breakBefore : false, compound: word });
     first = false;
   }
+}
+
+/** A part's term: stemmed, unless it holds a digit ("3d", "v2"), which the stemmer would mangle. */
+function termOf(part: string): string {
+  return /\d/.test(part) ? part : stem(part);
 }
 
 /** Function words inside compounds ("text-to-image", "state-of-the-art") that are not indexed alone. */

@@ -4,7 +4,7 @@ import { PaperbotError, ErrorCode, UnknownPaperError } from '../errors.js';
 import { analyze, phraseTerms } from '../nlp/analyzer.js';
 import { extractKeywords, type Keywords } from '../nlp/keywords.js';
 import { expandQuery, type DocTerms } from './feedback.js';
-import { DEFAULT_RANKING, resolveRankingOptions, type RankingOptions } from './ranking-options.js';
+import { resolveRankingOptions, type RankingOptions } from './ranking-options.js';
 
 /** One ranked paper. */
 export interface SearchHit {
@@ -118,6 +118,7 @@ export class PaperIndex {
       if (seen.has(paper.id)) throw new PaperbotError(ErrorCode.CorpusInvalid, `PaperIndex: duplicate paper id "${paper.id}"`);
       seen.add(paper.id);
     }
+    const resolved = resolveRankingOptions(options);
     const engine = new MiniSearch(miniSearchOptions());
     const terms: DocTerms[] = [];
     papers.forEach((paper, i) => {
@@ -126,9 +127,9 @@ export class PaperIndex {
       const doc = { title: title.map((t) => t.term), abstract: abstract.map((t) => t.term) };
       terms.push(doc);
       const phrases = [...phraseTerms(title), ...phraseTerms(abstract)];
-      engine.add({ id: i, text: weightedText(doc, options.titleWeight ?? DEFAULT_RANKING.titleWeight), phrases: phrases.join(' ') });
+      engine.add({ id: i, text: weightedText(doc, resolved.titleWeight), phrases: phrases.join(' ') });
     });
-    return new PaperIndex([...papers], terms, engine, resolveRankingOptions(options));
+    return new PaperIndex([...papers], terms, engine, resolved);
   }
 
   /** Restores an index saved with {@link toJSON}; throws on another version. */
@@ -183,7 +184,7 @@ export class PaperIndex {
     return i === undefined ? undefined : this.terms[i];
   }
 
-  /** BM25 inverse document frequency of an analyzed term (0 for a term in every paper). */
+  /** BM25 inverse document frequency of an analyzed term (near 0 for a term in every paper). */
   idf(term: string): number {
     const df = this.documentFrequency.get(term) ?? 0;
     const n = this.papers.length;
@@ -197,7 +198,10 @@ export class PaperIndex {
   search(question: string, options: SearchOptions = {}): SearchResult {
     const keywords = extractKeywords(question);
     const queryTerms = keywords.tokens.map((token) => token.term);
-    const ranked = this.rankTerms(queryTerms, phraseTerms(keywords.tokens));
+    const questionTerms = new Set(queryTerms);
+    // Feedback reorders the papers and lifts those naming the topic in other words, but a paper
+    // that shares no word with the question is not a match to list or count.
+    const ranked = this.rankTerms(queryTerms, phraseTerms(keywords.tokens)).filter(({ doc }) => this.containsAny(doc, questionTerms));
     const wordsByTerm = new Map<string, string[]>();
     for (const token of keywords.tokens) {
       const words = wordsByTerm.get(token.term) ?? [];
@@ -287,6 +291,11 @@ export class PaperIndex {
       .slice(0, SIMILAR_QUERY_TERMS);
     const sum = scored.reduce((total, [, weight]) => total + weight, 0) || 1;
     return new Map(scored.map(([term, weight]) => [term, weight / sum]));
+  }
+
+  private containsAny(doc: number, terms: ReadonlySet<string>): boolean {
+    const docTerms = this.terms[doc]!;
+    return docTerms.title.some((t) => terms.has(t)) || docTerms.abstract.some((t) => terms.has(t));
   }
 
   private matchedWords(doc: number, wordsByTerm: ReadonlyMap<string, string[]>): string[] {

@@ -62,7 +62,7 @@ describe('splitSentences', () => {
   // discuss them.']. An answer could then quote the fragment "We show the results in Fig.".
   // Fix: after splitting, merge a sentence into the previous one when it starts with a digit or
   // a lowercase letter (a real sentence never does in an abstract).
-  it.fails('does not split after "Fig." or "Eq." before a number', () => {
+  it('does not split after "Fig." or "Eq." before a number', () => {
     expect(splitSentences('We show the results in Fig. 1 and discuss them. See the appendix.')).toEqual([
       'We show the results in Fig. 1 and discuss them.',
       'See the appendix.',
@@ -73,7 +73,7 @@ describe('splitSentences', () => {
   // character, as in a version number "v1.5" or a domain "hf.co" (see the seed-corpus tests
   // below). Fix: merge a sentence into the previous one when no whitespace separates them in
   // the text (text[previousEnd] is not whitespace).
-  it.fails('does not split a version number such as "Stable Diffusion v1.5"', () => {
+  it('does not split a version number such as "Stable Diffusion v1.5"', () => {
     expect(splitSentences('Our model beats Stable Diffusion v1.5 with 50 steps. It is fast.')).toEqual([
       'Our model beats Stable Diffusion v1.5 with 50 steps.',
       'It is fast.',
@@ -118,14 +118,14 @@ describe('splitSentences on the seed corpus', () => {
   // Stable Diffusion v1.5 with 50 steps."; it is split into "… than Stable Diffusion v1." and
   // "5 with 50 steps.", so an answer may quote a sentence that misstates the paper's claim.
   // Fix: see the "v1.5" test above.
-  it.fails('keeps "Stable Diffusion v1.5 with 50 steps" in one sentence (SnapFusion)', () => {
+  it('keeps "Stable Diffusion v1.5 with 50 steps" in one sentence (SnapFusion)', () => {
     const sentences = splitSentences(byTitle('SnapFusion').abstract);
     expect(sentences).toContainEqual(expect.stringMatching(/than Stable Diffusion v1\.5 with 50 steps\.$/));
   });
 
   // BUG (src/nlp/sentences.ts): StableNormal's abstract ends "… publicly available in
   // hf.co/Stable-X"; it is split into "… available in hf." and "co/Stable-X".
-  it.fails('keeps the domain name "hf.co/Stable-X" in one sentence (StableNormal)', () => {
+  it('keeps the domain name "hf.co/Stable-X" in one sentence (StableNormal)', () => {
     const sentences = splitSentences(byTitle('StableNormal').abstract);
     expect(sentences[sentences.length - 1]!.endsWith('hf.co/Stable-X')).toBe(true);
   });

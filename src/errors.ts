@@ -21,6 +21,8 @@ export enum ErrorCode {
   ConfigInvalid = 'paperbot_config_invalid',
   /** A serialised index of another version. */
   IndexVersionMismatch = 'paperbot_index_version_mismatch',
+  /** A digest could not be posted (see DigestPostError.outcome). */
+  DigestPostFailed = 'paperbot_digest_post_failed',
   /** Anything not raised on purpose; wrapped by {@link asCodedError}. */
   Unknown = 'paperbot_unknown_error',
 }

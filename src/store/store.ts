@@ -1,0 +1,118 @@
+/**
+ * The repository paperbot keeps its state in: digest subscriptions, which papers each channel
+ * has been sent, and the claims that make each digest go out exactly once. Two implementations
+ * follow this interface — SQLite (embedded default) and PostgreSQL (several instances) — and one
+ * test suite runs against both.
+ */
+
+/** A chat platform paperbot posts to. */
+export type Platform = 'slack' | 'discord';
+
+/** A channel's digest subscription. One per (platform, channel). */
+export interface Subscription {
+  platform: Platform;
+  /** Slack channel id (C…/G…/D…) or Discord channel id (snowflake). */
+  channel: string;
+  /** Local time of day the digest is due, `HH:MM` (24 h). Default 09:00. */
+  time: string;
+  /** IANA time zone the time is in. Default `UTC`. */
+  timezone: string;
+  /** Optional topic query; papers are ranked by relevance to it. */
+  topic?: string;
+  /** Papers per digest. Default 5. */
+  count: number;
+  /** When there is nothing new: post a short "nothing new today" (false) or stay silent (true). Default false. */
+  quietWhenEmpty: boolean;
+  /** ISO timestamp of creation (or last change). */
+  updatedAt: string;
+}
+
+/** The state of one scheduled digest (one channel, one local day). */
+export type DigestStatus =
+  /** Claimed by an instance that is posting it now. */
+  | 'claimed'
+  /** Posted; never posted again. */
+  | 'sent'
+  /** The post failed for sure (an error answer): it may be claimed again and retried. */
+  | 'failed'
+  /** The post's outcome is unknown (timeout): it is only re-sent in a way the platform deduplicates. */
+  | 'unknown';
+
+/** The record that makes a digest exactly-once: its key is unique in the store. */
+export interface DigestRecord {
+  /** `platform:channel:YYYY-MM-DD` (the subscription's local date). */
+  key: string;
+  platform: Platform;
+  channel: string;
+  localDate: string;
+  status: DigestStatus;
+  /** How many times a post was attempted. */
+  attempts: number;
+  /** Idempotency token sent with every attempt of this digest (Discord `nonce`, Slack metadata). */
+  nonce: string;
+  /** Ids of the papers in this digest (fixed at the first claim so a retry sends the same ones). */
+  paperIds: string[];
+  /** The platform's id of the posted message (Slack ts, Discord message id), once sent. */
+  messageRef?: string;
+  /** The last error, for `failed` and `unknown`. */
+  error?: string;
+  /** ISO timestamps. */
+  claimedAt: string;
+  updatedAt: string;
+}
+
+/** What {@link PaperbotStore.claimDigest} decided. */
+export type ClaimOutcome =
+  /** This caller now owns the digest and must post it (first claim, or a retry of `failed`/`unknown`/a stale `claimed`). */
+  | { claimed: true; record: DigestRecord }
+  /** Another caller owns it or it was sent: do nothing. */
+  | { claimed: false; record: DigestRecord };
+
+/** A new claim: the digest's identity and what it will contain. */
+export interface ClaimRequest {
+  key: string;
+  platform: Platform;
+  channel: string;
+  localDate: string;
+  nonce: string;
+  paperIds: string[];
+  /** ISO time of the claim. */
+  now: string;
+  /**
+   * A `claimed` record older than this (ms) is taken to belong to an instance that died while
+   * posting, and may be claimed again (its outcome is unknown, so it is re-sent with the same nonce).
+   */
+  staleAfterMs: number;
+}
+
+/** The repository. All methods are safe to call from several processes on the same database. */
+export interface PaperbotStore {
+  /** Creates or upgrades the schema (runs at start-up; idempotent; safe when two instances start at once). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Creates or replaces the subscription of (platform, channel). */
+  upsertSubscription(subscription: Subscription): Promise<void>;
+  /** Removes it; false when there was none. */
+  removeSubscription(platform: Platform, channel: string): Promise<boolean>;
+  getSubscription(platform: Platform, channel: string): Promise<Subscription | undefined>;
+  /** All subscriptions, ordered by platform then channel. */
+  listSubscriptions(): Promise<Subscription[]>;
+
+  /** Records that these papers were sent to the channel (ignores ones already recorded). */
+  markPosted(platform: Platform, channel: string, paperIds: readonly string[], at: string): Promise<void>;
+  /** Ids of every paper ever sent to the channel. */
+  postedPaperIds(platform: Platform, channel: string): Promise<Set<string>>;
+
+  /**
+   * Claims a digest with a unique insert. If the key exists: `sent` and fresh `claimed` records
+   * are not claimable; `failed`, `unknown` and stale `claimed` ones are claimed again atomically
+   * (one winner among racing callers), keeping their nonce and paper ids, attempts + 1.
+   */
+  claimDigest(request: ClaimRequest): Promise<ClaimOutcome>;
+  /** Records the outcome of the post made under a claim. */
+  finishDigest(key: string, outcome: { status: 'sent'; messageRef: string } | { status: 'failed' | 'unknown'; error: string }, now: string): Promise<void>;
+  getDigest(key: string): Promise<DigestRecord | undefined>;
+  /** Digests of one channel, newest local date first. */
+  listDigests(platform: Platform, channel: string): Promise<DigestRecord[]>;
+}

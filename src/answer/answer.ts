@@ -36,7 +36,7 @@ export function answer(index: PaperIndex, question: string, limits: Partial<Answ
     weights: new Map([...questionTerms].map((term) => [term, index.idf(term)])),
     phrases: new Set(phraseTerms(result.keywords.tokens)),
   };
-  const chosen = chooseSentences(collectCandidates(hits, query), options);
+  const chosen = inReadingOrder(chooseSentences(collectCandidates(hits, query), options));
   if (chosen.length === 0) {
     return { ...base, sentences: [], sources: [], found: false, suggestions: notFoundSuggestions(keywords) };
   }
@@ -61,17 +61,17 @@ function coverage(index: PaperIndex, hit: SearchHit, questionTerms: ReadonlySet<
 function collectCandidates(hits: readonly SearchHit[], query: SentenceQuery): CandidateSentence[] {
   const byText = new Map<string, CandidateSentence>();
   hits.forEach((hit, rank) => {
-    for (const text of splitSentences(hit.paper.abstract)) {
-      if (!isQuotable(text)) continue;
+    splitSentences(hit.paper.abstract).forEach((text, position) => {
+      if (!isQuotable(text)) return;
       const existing = byText.get(text);
       if (existing) {
         // The same sentence in two abstracts (revised versions of a paper): cite both.
         if (!existing.paperIds.includes(hit.paper.id)) existing.paperIds.push(hit.paper.id);
-        continue;
+        return;
       }
       const { score, terms } = scoreSentence(text, query, rank);
-      if (score >= MIN_SENTENCE_COVERAGE) byText.set(text, { text, paperIds: [hit.paper.id], score, terms });
-    }
+      if (score >= MIN_SENTENCE_COVERAGE) byText.set(text, { text, paperIds: [hit.paper.id], score, terms, position });
+    });
   });
   return [...byText.values()].sort((a, b) => b.score - a.score);
 }
@@ -94,6 +94,17 @@ function chooseSentences(candidates: readonly CandidateSentence[], limits: Answe
     chars += cost;
   }
   return chosen;
+}
+
+/**
+ * Orders the chosen sentences for reading: papers in the order their best sentence was chosen
+ * (most relevant first), and each paper's sentences in the order its abstract has them, so a
+ * definition comes before the result that relies on it.
+ */
+function inReadingOrder(chosen: readonly CandidateSentence[]): CandidateSentence[] {
+  const paperOrder = new Map<string, number>();
+  for (const sentence of chosen) if (!paperOrder.has(sentence.paperIds[0]!)) paperOrder.set(sentence.paperIds[0]!, paperOrder.size);
+  return [...chosen].sort((a, b) => paperOrder.get(a.paperIds[0]!)! - paperOrder.get(b.paperIds[0]!)! || a.position - b.position);
 }
 
 /** Numbers the cited papers in order of first citation and builds the source list. */

@@ -9,6 +9,8 @@ export interface CandidateSentence {
   score: number;
   /** Analyzed terms, for telling near-repeats apart. */
   terms: ReadonlySet<string>;
+  /** Index of the sentence in its (first) paper's abstract, to quote in reading order. */
+  position: number;
 }
 
 /** What a sentence is scored against. */

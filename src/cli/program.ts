@@ -1,9 +1,11 @@
+import { resolve } from 'node:path';
 import { Command as Program, InvalidArgumentError, Option } from 'commander';
 import { describeCorpus, loadIndex } from '../app/load-index.js';
 import { defaultCorpusPath } from '../app/package-root.js';
 import { runCommand } from '../commands/run-command.js';
 import type { CommandResult } from '../commands/results.js';
 import { asCodedError, ErrorCode } from '../errors.js';
+import type { Logger } from '../log/logger.js';
 import { renderText } from '../render/text.js';
 import { FileSessionStore } from '../session/file-session-store.js';
 import type { SessionStore } from '../session/session.js';
@@ -29,6 +31,14 @@ function positiveInt(name: string, max = 100_000) {
   return (value: string): number => {
     const n = Number(value);
     if (!/^\d+$/.test(value) || n < 1 || n > max) throw new InvalidArgumentError(`${name} must be a whole number from 1 to ${max}.`);
+    return n;
+  };
+}
+
+function nonNegativeInt(name: string, max = 1_000_000) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n > max) throw new InvalidArgumentError(`${name} must be a whole number from 0 to ${max}.`);
     return n;
   };
 }
@@ -63,9 +73,10 @@ export function createProgram(deps: CliDeps): Program {
   async function run(name: string, input: Record<string, unknown>) {
     const index = await open();
     const sessions = deps.sessions ?? new FileSessionStore();
-    const key = `cli:${corpusPath()}`;
+    // The same corpus typed two ways ("seeds", "./seeds/") is one conversation.
+    const key = `cli:${resolve(corpusPath())}`;
     const session = sessions.get(key);
-    const result = runCommand(name, input, { index, session });
+    const result = runCommand(name, input, { index, session, logger: cliLogger(io) });
     sessions.set(key, session);
     print(result);
   }
@@ -82,7 +93,7 @@ export function createProgram(deps: CliDeps): Program {
   }
 
   program
-    .command('chat')
+    .command('chat', { isDefault: true })
     .description('chat with the corpus in the terminal (answers each line of piped input, then exits)')
     .action(async () => {
       const path = corpusPath();
@@ -127,7 +138,7 @@ export function createProgram(deps: CliDeps): Program {
     .command('papers')
     .description('list the papers in the corpus, newest first')
     .option('-l, --limit <n>', 'how many papers (1-50)', positiveInt('--limit', 50), 10)
-    .option('--offset <n>', 'how many to skip', (v) => (v === '0' ? 0 : positiveInt('--offset')(v)), 0)
+    .option('--offset <n>', 'how many to skip (0 or more)', nonNegativeInt('--offset'), 0)
     .action((options: { limit: number; offset: number }) => run('papers', options));
 
   program
@@ -152,6 +163,16 @@ export function createProgram(deps: CliDeps): Program {
     });
 
   return program;
+}
+
+/** Internal errors on stderr: one line, and the stack with DEBUG set. Users' mistakes are not logged. */
+function cliLogger(io: CliIo): Logger {
+  const write = (meta: Record<string, unknown>, message: string) => {
+    const error = meta.err instanceof Error ? meta.err : undefined;
+    println(io.stderr, `paperbot: ${message}${error ? `: ${error.message}` : ''}`);
+    if (error && process.env.DEBUG) println(io.stderr, String(error.stack));
+  };
+  return { debug() {}, info() {}, warn: write, error: write };
 }
 
 /** Runs the CLI; returns the exit code. Errors are printed as one clear line, never a stack trace. */

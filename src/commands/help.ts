@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { UnknownCommandError } from '../errors.js';
 import { defineCommand } from './command.js';
+import { findCommand } from './registry.js';
+import { parseTextArgs } from './text-args.js';
 
 /** `help [COMMAND]`: what paperbot can do. */
 export default defineCommand({
@@ -9,9 +11,10 @@ export default defineCommand({
   usage: 'help [COMMAND]',
   options: [{ name: 'command', description: 'A command to explain', type: 'string', required: false, rest: true }],
   schema: z.object({ command: z.string().trim().toLowerCase().max(50).optional() }),
-  fromText: (text) => ({ command: text.trim() || undefined }),
+  fromText: (text) => ({ command: parseTextArgs(text, []).rest || undefined }),
   execute({ command }, { commands }) {
-    const chosen = command ? commands.filter((c) => c.name === command) : commands;
+    const wanted = command ? findCommand(command) : undefined;
+    const chosen = command ? (wanted ? [wanted] : []) : commands;
     if (command && chosen.length === 0) throw new UnknownCommandError(command, commands.map((c) => c.name));
     return {
       kind: 'help',

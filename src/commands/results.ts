@@ -38,7 +38,7 @@ export interface PaperListResult {
   kind: 'list';
   /** Which command made the list. */
   source: 'search' | 'similar' | 'papers';
-  /** A heading: `Results for "…"`, `Papers like "…"`, `Papers in the corpus`. */
+  /** A heading: `Papers for "…"`, `Papers like "…"`, `Papers in the corpus (N)`. */
   title: string;
   /** The query (search), or the id of the paper (similar); empty for `papers`. */
   query: string;

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { ErrorCode, InvalidOptionError, PaperbotError, UnknownCommandError, asCodedError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
-import type { CommandContext } from './command.js';
+import type { Command, CommandContext } from './command.js';
+import { parseTextArgs } from './text-args.js';
 import { COMMANDS, findCommand } from './registry.js';
 import type { CommandResult, ErrorResult } from './results.js';
 
@@ -26,18 +27,37 @@ export function runCommand(name: string, rawInput: unknown, context: Omit<Comman
 export function runText(text: string, context: Omit<CommandContext, 'commands'>): CommandResult {
   const trimmed = text.trim();
   if (!trimmed) return runCommand('help', {}, context);
+  // "2" or "[2]" alone opens that paper of the last result.
+  if (/^\[?\d{1,4}\]?$/.test(trimmed)) return runCommand('show', { paper: trimmed }, context);
   const [word = '', ...restWords] = trimmed.split(/\s+/);
   const command = findCommand(word.toLowerCase());
-  // "show me papers on X" and "help me find …" are questions, not commands: commands that take
-  // a single word (a paper or a command name) only count when given at most one word.
-  const singleWord = command && ['show', 'similar', 'help'].includes(command.name) && restWords.filter((w) => !w.startsWith('--')).length > 1;
-  if (!command || singleWord) return runCommand('ask', { question: trimmed }, context);
   const rest = trimmed.slice(word.length);
+  if (!command || readsAsQuestion(command, rest)) return runCommand('ask', { question: trimmed }, context);
   try {
     return runCommand(command.name, command.fromText(rest), context);
   } catch (error) {
     return errorResult(error, command.name, context.logger);
   }
+}
+
+/**
+ * Whether a line that starts with a command word is really a question ("show me papers on X",
+ * "papers about diffusion?", "similar work to DDIM"): commands that take one word (a paper, a
+ * command name) count only with at most one word, and commands that take none (or a number)
+ * only with none.
+ */
+function readsAsQuestion(command: Command<any>, rest: string): boolean {
+  let words: string[];
+  try {
+    words = parseTextArgs(rest, command.options.filter((o) => !o.rest).map((o) => o.name)).words;
+  } catch {
+    // Unknown options: a command with a typo, not a question; its own parser reports it.
+    return false;
+  }
+  const takesText = command.options.some((o) => o.rest);
+  if (!takesText) return words.length > 0 && !(words.length === 1 && /^\d+$/.test(words[0]!));
+  const oneWord = command.options.some((o) => o.rest && o.name !== 'question' && o.name !== 'query');
+  return oneWord && words.length > 1;
 }
 
 function errorResult(error: unknown, commandName: string, logger?: Logger): ErrorResult {

@@ -3,6 +3,7 @@ import { sourceRef } from '../answer/answer.js';
 import { defineCommand } from './command.js';
 import { paperRef } from './limits.js';
 import { resolvePaperRef } from './paper-ref.js';
+import { parseTextArgs } from './text-args.js';
 
 /** `show PAPER`: one paper in full. */
 export default defineCommand({
@@ -11,7 +12,7 @@ export default defineCommand({
   usage: 'show ID|N',
   options: [{ name: 'paper', description: 'A paper id, or its number in the last result', type: 'string', required: true, rest: true, autocomplete: 'paper' }],
   schema: z.object({ paper: paperRef }),
-  fromText: (text) => ({ paper: text }),
+  fromText: (text) => ({ paper: parseTextArgs(text, []).rest }),
   execute({ paper }, { index, session }) {
     const found = index.require(resolvePaperRef(paper, index, session));
     const n = Number(Object.entries(session.last?.numbers ?? {}).find(([, id]) => id === found.id)?.[0] ?? 1);

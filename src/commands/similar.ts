@@ -11,7 +11,7 @@ import { parseTextArgs } from './text-args.js';
 /** Lists one page of the papers most like a paper (shared with `more`). */
 export function similarPage(index: PaperIndex, session: Session, id: string, offset: number, limit: number): PaperListResult {
   const paper = index.require(id);
-  const hits = index.similar(id, { offset, limit });
+  const { hits, total } = index.similar(id, { offset, limit });
   return listResult(
     {
       source: 'similar',
@@ -20,7 +20,7 @@ export function similarPage(index: PaperIndex, session: Session, id: string, off
       keywords: [],
       papers: hits,
       offset,
-      total: Math.max(0, index.size - 1),
+      total,
       limit,
     },
     session,

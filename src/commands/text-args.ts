@@ -1,28 +1,31 @@
-import { parseArgs } from 'node:util';
 import { InvalidOptionError } from '../errors.js';
 
 /**
- * Parses the text after a command word ("diffusion sampling --limit 5") into the rest text and
- * `--name value` options, with node's own argument parser. Unknown options are an error that
- * names them.
+ * Parses the text after a command word ("diffusion sampling --limit 5") into the words and the
+ * `--name value` (or `--name=value`) options. Only `--` followed by a letter starts an option:
+ * "-fast" or "-1" are words of the query, as people type them.
+ *
+ * @throws InvalidOptionError naming an unknown option, or an option without its value.
  */
-export function parseTextArgs(text: string, optionNames: readonly string[]): { rest: string; options: Record<string, string> } {
-  const args = text.trim() ? text.trim().split(/\s+/) : [];
-  try {
-    const { values, positionals } = parseArgs({
-      args,
-      options: Object.fromEntries(optionNames.map((name) => [name, { type: 'string' as const }])),
-      allowPositionals: true,
-      strict: true,
-    });
-    return { rest: positionals.join(' '), options: values as Record<string, string> };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const unknown = /Unknown option '([^']+)'/.exec(message);
-    if (unknown) {
-      const known = optionNames.map((name) => `--${name}`).join(', ') || 'none';
-      throw new InvalidOptionError(`Unknown option ${unknown[1]} (options: ${known})`);
+export function parseTextArgs(text: string, optionNames: readonly string[]): { rest: string; words: string[]; options: Record<string, string> } {
+  const tokens = text.trim() ? text.trim().split(/\s+/) : [];
+  const words: string[] = [];
+  const options: Record<string, string> = {};
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const option = /^--([a-z][a-z-]*)(?:=(.*))?$/i.exec(token);
+    if (!option) {
+      words.push(token);
+      continue;
     }
-    throw new InvalidOptionError(message.replace(/\.$/, ''));
+    const name = option[1]!.toLowerCase();
+    if (!optionNames.includes(name)) {
+      const known = optionNames.map((n) => `--${n}`).join(', ') || 'none';
+      throw new InvalidOptionError(`Unknown option ${token.split('=')[0]} (options: ${known})`);
+    }
+    const value = option[2] ?? tokens[++i];
+    if (value === undefined) throw new InvalidOptionError(`Option --${name} needs a value`);
+    options[name] = value;
   }
+  return { rest: words.join(' '), words, options };
 }

@@ -224,17 +224,18 @@ export class PaperIndex {
    * Papers most like the given one: its most distinctive terms (tf·idf) as a weighted query.
    * The paper itself is never in the result.
    */
-  similar(id: string, options: SearchOptions = {}): SearchHit[] {
+  similar(id: string, options: SearchOptions = {}): { hits: SearchHit[]; total: number } {
     const doc = this.byId.get(id);
     if (doc === undefined) throw new UnknownPaperError(id);
     const weights = this.distinctiveTerms(this.terms[doc]!);
     const ranked = this.rankWeighted(weights).filter((hit) => hit.doc !== doc);
     const offset = options.offset ?? 0;
-    return ranked.slice(offset, offset + (options.limit ?? DEFAULT_SEARCH_LIMIT)).map(({ doc: other, score }) => ({
+    const hits = ranked.slice(offset, offset + (options.limit ?? DEFAULT_SEARCH_LIMIT)).map(({ doc: other, score }) => ({
       paper: this.papers[other]!,
       score,
       matched: [],
     }));
+    return { hits, total: ranked.length };
   }
 
   /** Full ranking of the corpus for analyzed query terms (both passes). */

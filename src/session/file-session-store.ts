@@ -12,7 +12,9 @@ export class FileSessionStore implements SessionStore {
   constructor(private readonly path: string = defaultSessionFile()) {}
 
   get(key: string): Session {
-    return this.readAll()[key] ?? {};
+    const session = this.readAll()[key];
+    // A damaged entry is forgotten rather than breaking every command that follows.
+    return isPlainObject(session) ? session : {};
   }
 
   set(key: string, session: Session): void {
@@ -29,11 +31,15 @@ export class FileSessionStore implements SessionStore {
   private readAll(): Record<string, Session> {
     try {
       const parsed: unknown = JSON.parse(readFileSync(this.path, 'utf8'));
-      return parsed && typeof parsed === 'object' ? (parsed as Record<string, Session>) : {};
+      return isPlainObject(parsed) ? (parsed as Record<string, Session>) : {};
     } catch {
       return {};
     }
   }
+}
+
+function isPlainObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `$XDG_CACHE_HOME/paperbot/sessions.json`, else `~/.cache/paperbot/sessions.json`. */

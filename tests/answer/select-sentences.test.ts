@@ -10,7 +10,7 @@ const QUERY: SentenceQuery = {
   phrases: new Set(['diffus_sampl']),
 };
 
-const candidate = (text: string, terms: string[]): CandidateSentence => ({ text, paperIds: ['p'], score: 1, terms: new Set(terms) });
+const candidate = (text: string, terms: string[]): CandidateSentence => ({ text, paperIds: ['p'], score: 1, terms: new Set(terms), position: 0 });
 
 describe('scoreSentence', () => {
   it('scores the weighted share of the question’s terms a sentence contains', () => {

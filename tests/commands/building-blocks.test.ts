@@ -9,7 +9,7 @@ import { InvalidOptionError, UnknownPaperError } from '../../src/errors.js';
 import { analyzeTerms } from '../../src/nlp/analyzer.js';
 import { PaperIndex } from '../../src/search/paper-index.js';
 import type { Session } from '../../src/session/session.js';
-import { commandFixturePapers, fixturePaper } from '../helpers/sources.js';
+import { commandFixturePapers } from '../helpers/sources.js';
 
 let index: PaperIndex;
 beforeAll(() => {
@@ -18,9 +18,13 @@ beforeAll(() => {
 
 describe('parseTextArgs', () => {
   it('splits the rest text from --name value options', () => {
-    expect(parseTextArgs('diffusion sampling --limit 5', ['limit'])).toEqual({ rest: 'diffusion sampling', options: { limit: '5' } });
-    expect(parseTextArgs('  --limit=7   diffusion  ', ['limit'])).toEqual({ rest: 'diffusion', options: { limit: '7' } });
-    expect(parseTextArgs('', ['limit'])).toEqual({ rest: '', options: {} });
+    expect(parseTextArgs('diffusion sampling --limit 5', ['limit'])).toEqual({ rest: 'diffusion sampling', words: ['diffusion', 'sampling'], options: { limit: '5' } });
+    expect(parseTextArgs('  --limit=7   diffusion  ', ['limit'])).toEqual({ rest: 'diffusion', words: ['diffusion'], options: { limit: '7' } });
+    expect(parseTextArgs('', ['limit'])).toEqual({ rest: '', words: [], options: {} });
+  });
+
+  it('keeps words that start with a single dash as words ("-fast", "-1")', () => {
+    expect(parseTextArgs('diffusion -fast --limit -1', ['limit'])).toEqual({ rest: 'diffusion -fast', words: ['diffusion', '-fast'], options: { limit: '-1' } });
   });
 
   it('names an unknown option and the known ones', () => {
@@ -29,7 +33,7 @@ describe('parseTextArgs', () => {
   });
 
   it('names an option without its value', () => {
-    expect(() => parseTextArgs('x --limit', ['limit'])).toThrow(new InvalidOptionError("Option '--limit <value>' argument missing"));
+    expect(() => parseTextArgs('x --limit', ['limit'])).toThrow(new InvalidOptionError('Option --limit needs a value'));
   });
 });
 
@@ -117,7 +121,7 @@ describe('snippetOf', () => {
   });
 
   it(`is at most ${MAX_SNIPPET_CHARS} characters, cut with "…"`, () => {
-    const long = fixturePaper('x', 'X', `${'word '.repeat(80)}end.`).abstract;
+    const long = `${'word '.repeat(80)}end.`;
     const snippet = snippetOf(long);
     expect(snippet.length).toBeLessThanOrEqual(MAX_SNIPPET_CHARS);
     expect(snippet.endsWith('…')).toBe(true);

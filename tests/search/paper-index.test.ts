@@ -220,23 +220,24 @@ describe('PaperIndex.similar', () => {
   });
 
   it('ranks the near-duplicate first and never returns the paper itself', () => {
-    const hits = index.similar('fast-sampling');
+    const { hits } = index.similar('fast-sampling');
     expect(hits[0]!.paper.id).toBe('fast-sampling-v2');
     expect(ids(hits)).not.toContain('fast-sampling');
-    expect(index.similar('contrastive-title')[0]!.paper.id).toBe('contrastive-abstract');
+    expect(index.similar('contrastive-title').hits[0]!.paper.id).toBe('contrastive-abstract');
   });
 
   it('returns hits best first, without matched words', () => {
-    const hits = index.similar('fast-sampling');
+    const { hits } = index.similar('fast-sampling');
     const scores = hits.map((hit) => hit.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     for (const hit of hits) expect(hit.matched).toEqual([]);
   });
 
   it('pages with limit and offset', () => {
-    const all = index.similar('fast-sampling', { limit: 100 });
-    expect(ids(index.similar('fast-sampling', { limit: 1 }))).toEqual(ids(all.slice(0, 1)));
-    expect(ids(index.similar('fast-sampling', { limit: 2, offset: 1 }))).toEqual(ids(all.slice(1, 3)));
+    const { hits: all, total } = index.similar('fast-sampling', { limit: 100 });
+    expect(total).toBe(all.length);
+    expect(ids(index.similar('fast-sampling', { limit: 1 }).hits)).toEqual(ids(all.slice(0, 1)));
+    expect(ids(index.similar('fast-sampling', { limit: 2, offset: 1 }).hits)).toEqual(ids(all.slice(1, 3)));
   });
 
   it('throws an UnknownPaperError with the exact message for an unknown id', () => {

@@ -32,7 +32,7 @@ describe('PaperIndex.search on the seed corpus', () => {
   it('ranks the two versions of the attribution-methods paper as each other’s most similar paper', () => {
     const a = index.all().find((paper) => paper.title === 'Better Understanding Differences in Attribution Methods via Systematic Evaluations')!;
     const b = index.all().find((paper) => paper.title === 'Towards Better Understanding Attribution Methods')!;
-    expect(index.similar(a.id)[0]!.paper.id).toBe(b.id);
-    expect(index.similar(b.id)[0]!.paper.id).toBe(a.id);
+    expect(index.similar(a.id).hits[0]!.paper.id).toBe(b.id);
+    expect(index.similar(b.id).hits[0]!.paper.id).toBe(a.id);
   });
 });

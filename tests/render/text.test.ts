@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/answer/answer-types.js';
+import type { HelpResult, PaperListResult } from '../../src/commands/results.js';
+import { renderText, TEXT_WIDTH, wrap } from '../../src/render/text.js';
+import { source } from '../helpers/sources.js';
+
+const fast = source(1, 'fast-sampling', 'Fast Sampling of Diffusion Models', {
+  published: '2024-06-23',
+  authors: ['A. One', 'B. Two'],
+  upvotes: 3,
+  links: [{ kind: 'github', url: 'https://github.com/x/fast' }],
+  matched: ['diffusion', 'sampling'],
+});
+const other = source(2, 'other-paper', 'Another Paper');
+
+function answerOf(extra: Partial<Answer>): Answer {
+  return { question: 'q', keywords: [], sentences: [], sources: [], found: false, suggestions: [], totalMatches: 0, ...extra };
+}
+
+describe('renderText: answers', () => {
+  it('renders cited sentences, the numbered sources with their facts and ids, the "matched:" line and the follow-ups', () => {
+    const answer = answerOf({
+      keywords: ['speed', 'diffusion sampling'],
+      sentences: [
+        { text: 'We propose a fast solver.', sources: [1] },
+        { text: 'Both papers agree.', sources: [1, 2] },
+      ],
+      sources: [fast, other],
+      found: true,
+      totalMatches: 12,
+    });
+    expect(renderText({ kind: 'answer', answer })).toBe(
+      [
+        'We propose a fast solver. [1] Both papers agree. [1][2]',
+        '',
+        'Sources:',
+        '[1] Fast Sampling of Diffusion Models — Jun 23, 2024 · A. One, B. Two · 3 upvotes',
+        '    id: fast-sampling · https://github.com/x/fast',
+        '[2] Another Paper',
+        '    id: other-paper',
+        '',
+        'matched: speed, diffusion sampling',
+        '("show 1" opens a source, "similar 1" finds papers like it, "more" lists more papers)',
+      ].join('\n'),
+    );
+  });
+
+  it('wraps a long answer at the text width', () => {
+    const text = 'Sampling from diffusion models is slow because it needs many network evaluations per image.';
+    const answer = answerOf({ keywords: ['sampling'], sentences: [1, 2, 3].map(() => ({ text, sources: [1] })), sources: [fast], found: true });
+    const body = renderText({ kind: 'answer', answer }).split('\nSources:')[0]!;
+    const lines = body.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(TEXT_WIDTH);
+  });
+
+  it('renders a not-found answer as its suggestions, then what was matched', () => {
+    const answer = answerOf({ keywords: ['quantum gravity'], suggestions: ['No paper is about "quantum gravity".', 'Try fewer words.'] });
+    expect(renderText({ kind: 'answer', answer })).toBe('No paper is about "quantum gravity".\nTry fewer words.\nmatched: quantum gravity');
+  });
+
+  it('leaves out the "matched:" line when the question had no keywords', () => {
+    const answer = answerOf({ suggestions: ['Name the topic.'] });
+    expect(renderText({ kind: 'answer', answer })).toBe('Name the topic.');
+  });
+});
+
+describe('renderText: lists', () => {
+  function listOf(extra: Partial<PaperListResult>): PaperListResult {
+    return { kind: 'list', source: 'search', title: 'Papers for "diffusion"', query: 'diffusion', keywords: ['diffusion'], items: [], offset: 0, total: 0, hasMore: false, ...extra };
+  }
+  const items = [
+    { ...fast, n: 11, snippet: 'Diffusion models generate images.' },
+    { ...other, n: 12, snippet: 'Another snippet.' },
+  ];
+
+  it('numbers a page from offset + 1, shows the range and total, snippets indented, and the "more" hint when there is more', () => {
+    expect(renderText(listOf({ items, offset: 10, total: 30, hasMore: true }))).toBe(
+      [
+        'Papers for "diffusion" — 11-12 of 30',
+        'matched: diffusion',
+        '',
+        '[11] Fast Sampling of Diffusion Models — Jun 23, 2024 · A. One, B. Two · 3 upvotes',
+        '     Diffusion models generate images.',
+        '     id: fast-sampling · https://github.com/x/fast',
+        '',
+        '[12] Another Paper',
+        '     Another snippet.',
+        '     id: other-paper',
+        '',
+        '("more" for the next page)',
+      ].join('\n'),
+    );
+  });
+
+  it('has no "more" hint on the last page, and no "matched:" line without keywords', () => {
+    const text = renderText(listOf({ items, offset: 10, total: 12, hasMore: false, keywords: [], title: 'Papers in the corpus (12)' }));
+    expect(text.startsWith('Papers in the corpus (12) — 11-12 of 12\n\n[11] ')).toBe(true);
+    expect(text).not.toContain('more');
+    expect(text).not.toContain('matched:');
+    expect(text.endsWith('     id: other-paper')).toBe(true);
+  });
+
+  it('says what was searched when nothing was found, and "No more papers." past the end', () => {
+    expect(renderText(listOf({}))).toBe('No papers found for diffusion.');
+    expect(renderText(listOf({ keywords: [] }))).toBe('No papers found.');
+    expect(renderText(listOf({ offset: 30, total: 30 }))).toBe('No more papers.');
+  });
+
+  it('wraps long snippets under their number', () => {
+    const snippet = 'word '.repeat(60).trim();
+    const text = renderText(listOf({ items: [{ ...fast, n: 1, snippet }], total: 1 }));
+    const snippetLines = text.split('\n').filter((line) => line.trim().startsWith('word'));
+    expect(snippetLines.length).toBeGreaterThan(1);
+    for (const line of snippetLines) {
+      expect(line.startsWith('    word')).toBe(true);
+      expect(line.length).toBeLessThanOrEqual(TEXT_WIDTH);
+    }
+  });
+});
+
+describe('renderText: paper detail, help, errors', () => {
+  it('renders a paper: title, facts, id, each link by kind, then the abstract', () => {
+    const paper = {
+      ...fast,
+      links: [
+        { kind: 'paper' as const, url: 'https://arxiv.org/abs/1' },
+        { kind: 'github' as const, url: 'https://github.com/x/fast' },
+      ],
+      abstract: 'Diffusion models are slow.\nWe make them fast.',
+    };
+    expect(renderText({ kind: 'paper', paper })).toBe(
+      [
+        'Fast Sampling of Diffusion Models',
+        'Jun 23, 2024 · A. One, B. Two · 3 upvotes',
+        'id: fast-sampling',
+        'paper: https://arxiv.org/abs/1',
+        'github: https://github.com/x/fast',
+        '',
+        'Diffusion models are slow. We make them fast.',
+      ].join('\n'),
+    );
+  });
+
+  it('renders a paper without facts or links as title, id and abstract', () => {
+    expect(renderText({ kind: 'paper', paper: { ...other, abstract: 'Text.' } })).toBe('Another Paper\nid: other-paper\n\nText.');
+  });
+
+  it('renders help as aligned usage lines under "Commands:", then the notes', () => {
+    const help: HelpResult = {
+      kind: 'help',
+      commands: [
+        { name: 'ask', usage: 'ask QUESTION', summary: 'Answer a question' },
+        { name: 'search', usage: 'search QUERY [--limit N]', summary: 'List papers' },
+      ],
+      notes: ['Note one.', 'Note two.'],
+    };
+    expect(renderText(help)).toBe(['Commands:', '  ask QUESTION              Answer a question', '  search QUERY [--limit N]  List papers', '', 'Note one.', 'Note two.'].join('\n'));
+  });
+
+  it('renders help for one command without the "Commands:" heading', () => {
+    const help: HelpResult = { kind: 'help', commands: [{ name: 'more', usage: 'more', summary: 'Next page' }], notes: [] };
+    expect(renderText(help)).toBe('  more  Next page');
+  });
+
+  it('renders an error as "Error: message", then its hint when it has one', () => {
+    expect(renderText({ kind: 'error', code: 'x', message: 'limit must be at least 1', hint: 'Usage: search QUERY [--limit N]' })).toBe(
+      'Error: limit must be at least 1\nUsage: search QUERY [--limit N]',
+    );
+    expect(renderText({ kind: 'error', code: 'x', message: 'Something went wrong.' })).toBe('Error: Something went wrong.');
+  });
+});
+
+describe('wrap', () => {
+  /** Deterministic pseudo-random words of 1 to 15 letters, and now and then a 30-letter one. */
+  function words(count: number, seed: number): string[] {
+    let state = seed;
+    const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    return Array.from({ length: count }, () => 'w'.repeat(next() < 0.05 ? 30 : 1 + Math.floor(next() * 15)));
+  }
+
+  it.each([10, 20, 37, 100])('never makes a line longer than %i unless it is a single long word, and keeps every word in order', (width) => {
+    for (const seed of [1, 2, 3]) {
+      const input = words(300, seed);
+      const lines = wrap(input.join(' \n  '), width).split('\n');
+      for (const line of lines) {
+        if (line.length > width) expect(line).not.toContain(' ');
+      }
+      expect(lines.join(' ').split(' ')).toEqual(input);
+      // Greedy: the next line's first word would not have fit.
+      for (let i = 0; i + 1 < lines.length; i++) expect(lines[i]!.length + 1 + lines[i + 1]!.split(' ')[0]!.length).toBeGreaterThan(width);
+    }
+  });
+
+  it('keeps a word longer than the width whole on its own line', () => {
+    expect(wrap('a bbbbbbbbbbbb c', 5)).toBe('a\nbbbbbbbbbbbb\nc');
+  });
+
+  it('turns empty or blank text into an empty string, and collapses whitespace', () => {
+    expect(wrap('', 10)).toBe('');
+    expect(wrap(' \n\t ', 10)).toBe('');
+    expect(wrap('a  b\n\nc', 80)).toBe('a b c');
+  });
+
+  it('fills a line up to exactly the width', () => {
+    expect(wrap('aaaa bbbb cccc', 9)).toBe('aaaa bbbb\ncccc');
+  });
+});

@@ -1,0 +1,25 @@
+import { Paperbot } from '../../src/app/paperbot.js';
+import { defaultCorpusPath } from '../../src/app/package-root.js';
+import { loadDotEnv, parseEnv } from '../../src/config/env.js';
+import { createLogger } from '../../src/log/logger.js';
+import { startDiscord } from './index.js';
+import { isMainModule, runMain } from './main-module.js';
+
+/**
+ * One shard process, spawned by shard.ts's ShardingManager: loads the corpus and serves Discord.
+ * discord.js reads the shard id and count (SHARDS, SHARD_COUNT) from the environment the manager
+ * sets, so this is an ordinary start.
+ */
+async function main(): Promise<number> {
+  loadDotEnv();
+  const env = parseEnv();
+  const logger = createLogger(env.LOG_LEVEL ?? 'info');
+  const bot = await Paperbot.load(env.CORPUS_DIR ?? defaultCorpusPath(), { logger });
+  const discord = await startDiscord(bot, env, logger);
+  const stop = () => void discord.stop().finally(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return 0;
+}
+
+if (isMainModule(import.meta.url)) runMain(main);

@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { paperChoices } from '../../../adapters/discord/autocomplete.js';
+import { loadIndex } from '../../../src/app/load-index.js';
+import { defaultCorpusPath } from '../../../src/app/package-root.js';
+import { PaperIndex } from '../../../src/search/paper-index.js';
+
+let index: PaperIndex;
+beforeAll(async () => {
+  ({ index } = await loadIndex(defaultCorpusPath()));
+});
+
+function expectWithinLimits(choices: Array<{ name: string; value: string }>): void {
+  expect(choices.length).toBeLessThanOrEqual(25);
+  for (const choice of choices) {
+    expect(choice.name.length).toBeGreaterThan(0);
+    expect(choice.name.length).toBeLessThanOrEqual(100);
+    expect(choice.value.length).toBeLessThanOrEqual(100);
+    expect(index.get(choice.value), choice.value).toBeDefined();
+  }
+  expect(new Set(choices.map((c) => c.value)).size).toBe(choices.length);
+}
+
+describe('paper autocomplete on the seed corpus', () => {
+  it('offers 25 papers, newest first, before anything is typed', () => {
+    const choices = paperChoices(index, '');
+    expect(choices).toHaveLength(25);
+    expectWithinLimits(choices);
+  });
+
+  it('matches typed text against titles: title prefixes first, then titles containing it, then ranked hits', () => {
+    const choices = paperChoices(index, 'parallel sampling');
+    expectWithinLimits(choices);
+    expect(choices[0]).toEqual({ name: 'Parallel Sampling of Diffusion Models', value: 'parallel-sampling-of-diffusion-ad4669' });
+    expect(choices.length).toBe(25);
+  });
+
+  it('puts the paper whose id was typed first', () => {
+    const choices = paperChoices(index, 'dpm-solver-fast-solver-for-5de565');
+    expect(choices[0]!.value).toBe('dpm-solver-fast-solver-for-5de565');
+    expectWithinLimits(choices);
+  });
+
+  it('finds papers by words of the title in any order', () => {
+    const choices = paperChoices(index, 'models diffusion parallel');
+    expect(choices.map((c) => c.value)).toContain('parallel-sampling-of-diffusion-ad4669');
+  });
+
+  it('returns nothing for text that matches no paper', () => {
+    expect(paperChoices(index, 'qqqxxzzzz')).toEqual([]);
+  });
+
+  it('shortens titles longer than 100 characters', () => {
+    const long = index.all().filter((p) => p.title.length > 100);
+    expect(long.length).toBeGreaterThan(0);
+    const choices = paperChoices(index, long[0]!.id);
+    expect(choices[0]!.name.length).toBeLessThanOrEqual(100);
+    expect(choices[0]!.name.endsWith('…')).toBe(true);
+  });
+});
+
+describe('paper autocomplete on unusual papers', () => {
+  it('skips ids over 100 characters, defuses mentions and flattens newlines in names', () => {
+    const paper = (id: string, title: string) => ({ id, title, abstract: 'A paper about diffusion sampling.', links: [], sources: [] });
+    const small = PaperIndex.build([paper('x'.repeat(101), 'Diffusion too long an id'), paper('ok', 'Diffusion @everyone\nsecond line')]);
+    expect(paperChoices(small, 'diffusion')).toEqual([{ name: 'Diffusion @\u200beveryone second line', value: 'ok' }]);
+  });
+});

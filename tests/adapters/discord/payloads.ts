@@ -1,0 +1,129 @@
+import { APP_ID } from './fake-discord.js';
+
+/**
+ * Interaction payloads as the gateway delivers them in INTERACTION_CREATE (API v10), for the
+ * `/paper` command, its autocomplete and paperbot's buttons.
+ */
+
+export const GUILD_ID = '1400000000000000001';
+export const CHANNEL_ID = '1300000000000000001';
+export const COMMAND_ID = '1200000000000000000';
+export const ASKER = '1500000000000000001';
+export const OTHER_USER = '1500000000000000002';
+
+let nextId = 1_600_000_000_000_000_000n;
+
+/** A fresh interaction id and its token (tokens are secrets: tests check they are never logged). */
+function identity(): { id: string; token: string } {
+  nextId += 1n;
+  return { id: String(nextId), token: `itok-${nextId}-SECRET-INTERACTION-TOKEN` };
+}
+
+function user(id: string) {
+  return { id, username: `user${id.slice(-2)}`, discriminator: '0', global_name: null, avatar: null };
+}
+
+function base(type: number, userId: string, where: { guild?: string | null; channel?: string } = {}) {
+  const guild = where.guild === undefined ? GUILD_ID : where.guild;
+  const channel = where.channel ?? CHANNEL_ID;
+  const common = {
+    ...identity(),
+    type,
+    application_id: APP_ID,
+    version: 1,
+    channel_id: channel,
+    app_permissions: '2248473465835073',
+    locale: 'en-US',
+    entitlements: [],
+    attachment_size_limit: 10_485_760,
+  };
+  if (guild === null) {
+    return {
+      ...common,
+      channel: { id: channel, type: 1, recipients: [user(userId)] },
+      user: user(userId),
+      authorizing_integration_owners: { '0': '0' },
+      context: 1,
+    };
+  }
+  return {
+    ...common,
+    guild_id: guild,
+    guild_locale: 'en-US',
+    channel: { id: channel, type: 0, guild_id: guild, name: 'papers', position: 0, permissions: '2248473465835073', flags: 0 },
+    member: {
+      user: user(userId),
+      roles: [],
+      joined_at: '2024-01-01T00:00:00.000000+00:00',
+      deaf: false,
+      mute: false,
+      flags: 0,
+      permissions: '2248473465835073',
+    },
+    authorizing_integration_owners: { '0': guild },
+    context: 0,
+  };
+}
+
+type OptionValue = string | number;
+
+/** `/paper <subcommand> name:value …`. */
+export function slashCommand(subcommand: string, options: Record<string, OptionValue> = {}, userId = ASKER, where: { guild?: string | null; channel?: string } = {}) {
+  return {
+    ...base(2, userId, where),
+    data: {
+      id: COMMAND_ID,
+      name: 'paper',
+      type: 1,
+      options: [
+        {
+          type: 1,
+          name: subcommand,
+          options: Object.entries(options).map(([name, value]) => ({ name, type: typeof value === 'number' ? 4 : 3, value })),
+        },
+      ],
+    },
+  };
+}
+
+/** Autocomplete while the user types `typed` into `option` of `/paper <subcommand>`. */
+export function autocomplete(subcommand: string, option: string, typed: string, userId = ASKER) {
+  return {
+    ...base(4, userId),
+    data: {
+      id: COMMAND_ID,
+      name: 'paper',
+      type: 1,
+      options: [{ type: 1, name: subcommand, options: [{ name: option, type: 3, value: typed, focused: true }] }],
+    },
+  };
+}
+
+/** A click on the button `customId` of a message the bot sent in answer to `ASKER`. */
+export function buttonClick(customId: string, userId = ASKER, messageComponents: unknown[] = []) {
+  return {
+    ...base(3, userId),
+    data: { custom_id: customId, component_type: 2 },
+    message: {
+      id: '1700000000000000001',
+      channel_id: CHANNEL_ID,
+      type: 20,
+      content: '',
+      author: { id: APP_ID, username: 'paperbot', discriminator: '0', global_name: null, avatar: null, bot: true },
+      embeds: [],
+      components: messageComponents,
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: '2024-06-23T10:00:00.000000+00:00',
+      edited_timestamp: null,
+      flags: 0,
+      webhook_id: APP_ID,
+      application_id: APP_ID,
+      interaction_metadata: { id: '1600000000000000000', type: 2, user: user(ASKER), authorizing_integration_owners: { '0': GUILD_ID }, name: 'paper ask' },
+    },
+  };
+}

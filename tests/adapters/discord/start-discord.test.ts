@@ -1,0 +1,67 @@
+import { GatewayIntentBits } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDiscord } from '../../../adapters/discord/index.js';
+import { Paperbot } from '../../../src/app/paperbot.js';
+import { parseEnv } from '../../../src/config/env.js';
+import { ConfigError } from '../../../src/errors.js';
+import { PaperIndex } from '../../../src/search/paper-index.js';
+import { FakeDiscord } from './fake-discord.js';
+import { BOT_TOKEN, recordingLogger, rejection } from './harness.js';
+import { slashCommand } from './payloads.js';
+
+/**
+ * startDiscord as src/main.ts calls it, against a fake Discord: REST for /gateway/bot, then a
+ * real WebSocket gateway session (HELLO, IDENTIFY, READY), then an interaction dispatched over it.
+ */
+
+let fake: FakeDiscord;
+let bot: Paperbot;
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+  bot = new Paperbot(PaperIndex.build([{ id: 'p1', title: 'Fast Diffusion Sampling', abstract: 'We make diffusion sampling fast.', links: [], sources: [] }]));
+});
+afterAll(async () => {
+  await fake?.close();
+});
+
+describe('startDiscord', () => {
+  it('logs in with the Guilds intent only, answers interactions from the gateway, and stops cleanly', async () => {
+    const logs = recordingLogger();
+    const discord = await startDiscord(bot, parseEnv({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: fake.apiUrl }), logs);
+    try {
+      const gateway = fake.find('GET', /^\/gateway\/bot$/);
+      expect(gateway).toHaveLength(1);
+      expect(gateway[0]!.headers.authorization).toBe(`Bot ${BOT_TOKEN}`);
+      await fake.waitForIdentify();
+      const identify = fake.gatewayFrames.find((f) => f.op === 2);
+      expect(identify.d).toMatchObject({ token: BOT_TOKEN, intents: GatewayIntentBits.Guilds, shard: [0, 1] });
+
+      const raw = slashCommand('help');
+      fake.dispatch('INTERACTION_CREATE', raw);
+      const callback = await fake.waitFor((r) => r.path === `/interactions/${raw.id}/${raw.token}/callback`);
+      expect(callback.body).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
+    } finally {
+      await discord.stop();
+    }
+    expect(logs.records.map((r) => r.message)).toEqual(expect.arrayContaining(['discord: connected', 'discord: disconnected']));
+    expect(logs.text()).not.toContain(BOT_TOKEN);
+  });
+
+  it('does nothing without DISCORD_TOKEN', async () => {
+    fake.reset();
+    const logs = recordingLogger();
+    const discord = await startDiscord(bot, parseEnv({ DISCORD_API_URL: fake.apiUrl }), logs);
+    await discord.stop();
+    expect(fake.requests).toEqual([]);
+    expect(logs.records).toEqual([{ level: 'info', meta: {}, message: 'discord: DISCORD_TOKEN is not set; not connecting' }]);
+  });
+
+  it('fails with a ConfigError when Discord rejects the token, without echoing it', async () => {
+    fake.respond('GET', /^\/gateway\/bot$/, { status: 401, body: { message: '401: Unauthorized', code: 0 } });
+    const logs = recordingLogger();
+    const error = await rejection(startDiscord(bot, parseEnv({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: fake.apiUrl }), logs));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toMatch(/^DISCORD_TOKEN was rejected by Discord/);
+    expect(error.message + logs.text()).not.toContain(BOT_TOKEN);
+  });
+});

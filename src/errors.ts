@@ -21,6 +21,10 @@ export enum ErrorCode {
   ConfigInvalid = 'paperbot_config_invalid',
   /** A serialised index of another version. */
   IndexVersionMismatch = 'paperbot_index_version_mismatch',
+  /** The store (DATABASE_URL) cannot be opened, reached or migrated. */
+  StoreUnavailable = 'paperbot_store_unavailable',
+  /** Fetching new papers (arXiv, Hugging Face) failed. */
+  SyncFailed = 'paperbot_sync_failed',
   /** A digest could not be posted (see DigestPostError.outcome). */
   DigestPostFailed = 'paperbot_digest_post_failed',
   /** Anything not raised on purpose; wrapped by {@link asCodedError}. */

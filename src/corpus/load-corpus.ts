@@ -93,7 +93,8 @@ async function corpusFiles(path: string): Promise<CorpusFile[]> {
   try {
     const entries = await readdir(path, { withFileTypes: true });
     names = entries
-      .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && PARSERS[extname(entry.name).toLowerCase()] !== undefined)
+      // Dotfiles are editors' locks and swap files (".#x.jsonl"), never corpus files.
+      .filter((entry) => !entry.name.startsWith('.') && (entry.isFile() || entry.isSymbolicLink()) && PARSERS[extname(entry.name).toLowerCase()] !== undefined)
       .map((entry) => entry.name)
       .sort();
   } catch (error) {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ARXIV_MAX, SYNC_CLI_FLAGS, syncSourcesFromFlags } from '../../../src/corpus/sync/index.js';
+import { InvalidOptionError } from '../../../src/errors.js';
+
+describe('syncSourcesFromFlags', () => {
+  it('makes one arXiv source per category and per query, max papers each', () => {
+    expect(syncSourcesFromFlags({ arxivCategory: ['cs.CV', 'cs.LG'], max: 20 })).toEqual([
+      { kind: 'arxiv', category: 'cs.CV', max: 20 },
+      { kind: 'arxiv', category: 'cs.LG', max: 20 },
+    ]);
+    expect(syncSourcesFromFlags({ arxivQuery: 'all:diffusion' })).toEqual([{ kind: 'arxiv', query: 'all:diffusion', max: DEFAULT_ARXIV_MAX }]);
+  });
+
+  it('searches each query within each category when both are given', () => {
+    expect(syncSourcesFromFlags({ arxivCategory: ['cs.CV', 'cs.GR'], arxivQuery: 'diffusion', max: 5 })).toEqual([
+      { kind: 'arxiv', category: 'cs.CV', query: 'diffusion', max: 5 },
+      { kind: 'arxiv', category: 'cs.GR', query: 'diffusion', max: 5 },
+    ]);
+  });
+
+  it('adds HF daily papers for a date, or the latest day', () => {
+    expect(syncSourcesFromFlags({ hfDaily: true })).toEqual([{ kind: 'hf-daily' }]);
+    expect(syncSourcesFromFlags({ arxivCategory: 'cs.CV', hfDaily: '2025-01-10' })).toEqual([
+      { kind: 'arxiv', category: 'cs.CV', max: DEFAULT_ARXIV_MAX },
+      { kind: 'hf-daily', date: '2025-01-10' },
+    ]);
+  });
+
+  it('rejects bad values and an empty request, naming the flag', () => {
+    expect(() => syncSourcesFromFlags({})).toThrow(InvalidOptionError);
+    expect(() => syncSourcesFromFlags({})).toThrow(/--arxiv-category, --arxiv-query or --hf-daily/u);
+    expect(() => syncSourcesFromFlags({ hfDaily: 'yesterday' })).toThrow(/--hf-daily takes a date/u);
+    expect(() => syncSourcesFromFlags({ arxivCategory: 'cs.CV', max: 0 })).toThrow(/--max must be/u);
+    expect(() => syncSourcesFromFlags({ arxivCategory: ['  '] })).toThrow(/Nothing to sync/u);
+  });
+
+  it('describes every flag for the CLI, each landing on a SyncFlags key', () => {
+    expect(SYNC_CLI_FLAGS.map((flag) => flag.flags)).toEqual([
+      '--arxiv-category <category>',
+      '--arxiv-query <query>',
+      '--max <n>',
+      '--hf-daily [date]',
+      '--dry-run',
+    ]);
+    for (const flag of SYNC_CLI_FLAGS) {
+      // commander camel-cases the long flag: --arxiv-category → arxivCategory.
+      const long = /^--([a-z-]+)/u.exec(flag.flags)![1]!;
+      expect(long.replace(/-([a-z])/gu, (_, c: string) => c.toUpperCase())).toBe(flag.key);
+      expect(flag.description.length).toBeLessThanOrEqual(140);
+    }
+  });
+});

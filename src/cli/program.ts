@@ -9,6 +9,7 @@ import type { Logger } from '../log/logger.js';
 import { renderText } from '../render/text.js';
 import { FileSessionStore } from '../session/file-session-store.js';
 import type { SessionStore } from '../session/session.js';
+import { formatSyncReport, SYNC_CLI_FLAGS, syncCorpus, syncSourcesFromFlags, type SyncFlags } from '../corpus/sync/index.js';
 import { runChat } from './chat.js';
 import { println, type CliIo } from './io.js';
 import { evalCommand, rankCommand } from './trec-commands.js';
@@ -161,6 +162,29 @@ export function createProgram(deps: CliDeps): Program {
       const index = await open();
       io.stdout.write(await evalCommand(index, options.queries, options.qrels, options.k));
     });
+
+  const sync = program
+    .command('sync')
+    .description('fetch new papers from arXiv and/or Hugging Face daily papers into a JSONL file in the corpus directory');
+  for (const flag of SYNC_CLI_FLAGS) {
+    const option = new Option(flag.flags, flag.description);
+    if (flag.repeatable) option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+    if (flag.integer) option.argParser(positiveInt(flag.flags.split(' ')[0]!, flag.integer.max));
+    if (flag.default !== undefined) option.default(flag.default);
+    sync.addOption(option);
+  }
+  sync.action(async (flags: SyncFlags) => {
+    const sources = syncSourcesFromFlags(flags);
+    const report = await syncCorpus({
+      dir: corpusPath(),
+      sources,
+      dryRun: Boolean(flags.dryRun),
+      ...(process.env.ARXIV_API_URL ? { arxivApiUrl: process.env.ARXIV_API_URL } : {}),
+      ...(process.env.HF_API_URL ? { hfApiUrl: process.env.HF_API_URL } : {}),
+    });
+    println(io.stdout, globals().json ? JSON.stringify(report, null, 2) : formatSyncReport(report));
+    if (!report.ok) process.exitCode = 1;
+  });
 
   return program;
 }

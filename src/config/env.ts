@@ -37,6 +37,10 @@ export const envSchema = z.object({
   DISCORD_API_URL: optional(url()),
   /** Store: postgres://…, or sqlite:PATH. Default sqlite:data/paperbot.db. */
   DATABASE_URL: optional(z.string().regex(/^(postgres(ql)?:\/\/|sqlite:)/, { error: 'must start with postgres:// or sqlite:' })),
+  /** arXiv API endpoint for `paperbot sync`. Default https://export.arxiv.org/api/query. */
+  ARXIV_API_URL: optional(url()),
+  /** Hugging Face API base for `paperbot sync --hf-daily`. Default https://huggingface.co/api. */
+  HF_API_URL: optional(url()),
   /** How much to log: debug, info, warn, error. Default info. */
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' })),
 });

@@ -10,7 +10,12 @@ import { renderText } from '../render/text.js';
 import { FileSessionStore } from '../session/file-session-store.js';
 import type { SessionStore } from '../session/session.js';
 import { formatSyncReport, SYNC_CLI_FLAGS, syncCorpus, syncSourcesFromFlags, type SyncFlags } from '../corpus/sync/index.js';
+import type { DigestPoster } from '../digest/digest-poster.js';
+import { openStore } from '../store/open-store.js';
+import type { Platform } from '../store/store.js';
+import { systemClock, type Clock } from '../time/clock.js';
 import { runChat } from './chat.js';
+import { addDigestCommands } from './digest-commands.js';
 import { println, type CliIo } from './io.js';
 import { evalCommand, rankCommand } from './trec-commands.js';
 
@@ -21,6 +26,13 @@ export interface CliDeps {
   sessions?: SessionStore;
   /** Corpus used when --corpus is not given. Default: $CORPUS_DIR, else the bundled seeds/. */
   defaultCorpus?: string;
+  /**
+   * Digest posters for the platforms with credentials, made by the composition root (which
+   * knows the platform adapters). Default: none, so `digest run` reports every digest unposted.
+   */
+  posters?: () => Partial<Record<Platform, DigestPoster>>;
+  /** The clock of `digest run` and `subscribe`. Default: the system clock. */
+  clock?: Clock;
 }
 
 interface GlobalOptions {
@@ -162,6 +174,16 @@ export function createProgram(deps: CliDeps): Program {
       const index = await open();
       io.stdout.write(await evalCommand(index, options.queries, options.qrels, options.k));
     });
+
+  addDigestCommands(program, {
+    io,
+    openStore: () => openStore(process.env.DATABASE_URL || undefined),
+    posters: deps.posters ?? (() => ({})),
+    index: open,
+    now: () => (deps.clock ?? systemClock).now(),
+    logger: cliLogger(io),
+    json: () => Boolean(globals().json),
+  });
 
   const sync = program
     .command('sync')

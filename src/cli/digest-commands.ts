@@ -1,0 +1,156 @@
+import { Command as Program, Option } from 'commander';
+import type { DigestPoster } from '../digest/digest-poster.js';
+import { describeSubscription, subscribe } from '../digest/subscriptions.js';
+import { digestItems, selectDigestPapers } from '../digest/select-papers.js';
+import { runDueDigests, type DigestRunReport } from '../digest/run-digests.js';
+import type { Logger } from '../log/logger.js';
+import { InvalidOptionError } from '../errors.js';
+import type { PaperIndex } from '../search/paper-index.js';
+import type { PaperbotStore, Platform } from '../store/store.js';
+import { formatDate, sourceFacts } from '../render/format-source.js';
+import { wrap } from '../render/text.js';
+import type { Digest } from '../digest/digest-types.js';
+import { println, type CliIo } from './io.js';
+
+/** What the digest subcommands need from the composition root. */
+export interface DigestCliDeps {
+  io: CliIo;
+  /** Opens the configured store (DATABASE_URL), migrated. */
+  openStore(): Promise<PaperbotStore>;
+  /** Posters for the platforms that have credentials (REST only, no gateway login). */
+  posters(): Partial<Record<Platform, DigestPoster>>;
+  /** Loads the corpus index. */
+  index(): Promise<PaperIndex>;
+  now(): number;
+  logger: Logger;
+  json(): boolean;
+}
+
+function platformOption(): Option {
+  return new Option('--platform <platform>', 'slack or discord').choices(['slack', 'discord']).makeOptionMandatory();
+}
+
+/** Renders a digest as terminal text (preview). */
+export function renderDigestText(digest: Digest): string {
+  const day = formatDate({ published: digest.localDate }) ?? digest.localDate;
+  const lines = [`Paper digest — ${day}${digest.topic ? ` · ${digest.topic}` : ''}`, ''];
+  if (digest.items.length === 0) lines.push('Nothing new today.');
+  for (const item of digest.items) {
+    const facts = sourceFacts(item);
+    lines.push(`${item.n}. ${item.title}${facts.length ? ` — ${facts.join(' · ')}` : ''}`);
+    lines.push(...wrap(item.gist, 96).split('\n').map((l) => `   ${l}`));
+    if (item.links.length) lines.push(`   ${item.links.map((l) => l.url).join(' · ')}`);
+    lines.push('');
+  }
+  return lines.join('\n').trimEnd();
+}
+
+/** One line per digest of a run: what was sent, skipped, failed. */
+export function formatRunReport(report: DigestRunReport): string {
+  const lines = [
+    ...report.sent.map((key) => `sent     ${key}`),
+    ...report.failed.map((f) => `failed   ${f.key} (${f.outcome}): ${f.error}`),
+    ...report.skipped.map((s) => `skipped  ${s.key}: ${s.reason}`),
+  ];
+  return lines.length ? lines.join('\n') : 'No digest is due.';
+}
+
+/**
+ * `paperbot digest subscribe|unsubscribe|list|preview|run`. `run` posts every digest due at a
+ * moment through the platforms' REST APIs and exits 0 — also when another instance got there
+ * first — so a system cron or a second instance can call it.
+ */
+export function addDigestCommands(program: Program, deps: DigestCliDeps): void {
+  const digest = program.command('digest').description('daily paper digests for Slack and Discord channels');
+  const withStore = async <T>(work: (store: PaperbotStore) => Promise<T>): Promise<T> => {
+    const store = await deps.openStore();
+    try {
+      return await work(store);
+    } finally {
+      await store.close();
+    }
+  };
+  const out = (value: unknown, text: string) => println(deps.io.stdout, deps.json() ? JSON.stringify(value, null, 2) : text);
+
+  digest
+    .command('subscribe')
+    .description('post a digest to a channel every day (replaces its earlier subscription)')
+    .addOption(platformOption())
+    .requiredOption('--channel <id>', 'channel id (Slack C…, Discord snowflake)')
+    .option('--time <HH:MM>', 'local time of day (default 09:00)')
+    .option('--tz <zone>', 'IANA time zone (default UTC)')
+    .option('--topic <text>', 'rank papers by relevance to this topic')
+    .option('--count <n>', 'papers per digest (1-20, default 5)')
+    .option('--quiet', 'post nothing when there is nothing new (default: a short "nothing new today")')
+    .action((options: { platform: Platform; channel: string; time?: string; tz?: string; topic?: string; count?: string; quiet?: boolean }) =>
+      withStore(async (store) => {
+        const subscription = await subscribe(store, { ...options, quiet: Boolean(options.quiet) }, deps.now());
+        out(subscription, `Subscribed: ${describeSubscription(subscription)}`);
+      }),
+    );
+
+  digest
+    .command('unsubscribe')
+    .description("stop a channel's digest")
+    .addOption(platformOption())
+    .requiredOption('--channel <id>', 'channel id')
+    .action((options: { platform: Platform; channel: string }) =>
+      withStore(async (store) => {
+        const removed = await store.removeSubscription(options.platform, options.channel);
+        if (!removed) throw new InvalidOptionError(`No digest subscription for ${options.platform} channel ${options.channel}.`);
+        out({ removed }, `Unsubscribed ${options.platform} ${options.channel}.`);
+      }),
+    );
+
+  digest
+    .command('list')
+    .description('list the subscriptions')
+    .action(() =>
+      withStore(async (store) => {
+        const subscriptions = await store.listSubscriptions();
+        out(subscriptions, subscriptions.length ? subscriptions.map(describeSubscription).join('\n') : 'No digest subscriptions.');
+      }),
+    );
+
+  digest
+    .command('preview')
+    .description('show the digest a channel would get now (or a topic\'s), without posting or recording it')
+    .option('--platform <platform>', 'with --channel: leave out what that channel was already sent')
+    .option('--channel <id>', 'channel id')
+    .option('--topic <text>', 'rank by relevance to this topic (default: the subscription\'s)')
+    .option('--count <n>', 'papers (default: the subscription\'s, else 5)')
+    .action((options: { platform?: Platform; channel?: string; topic?: string; count?: string }) =>
+      withStore(async (store) => {
+        const index = await deps.index();
+        const subscription = options.platform && options.channel ? await store.getSubscription(options.platform, options.channel) : undefined;
+        const posted = options.platform && options.channel ? await store.postedPaperIds(options.platform, options.channel) : new Set<string>();
+        const topic = options.topic ?? subscription?.topic;
+        const count = options.count !== undefined ? Number(options.count) : (subscription?.count ?? 5);
+        if (!Number.isInteger(count) || count < 1 || count > 20) throw new InvalidOptionError('--count must be a whole number from 1 to 20.');
+        const papers = selectDigestPapers(index, posted, count, topic);
+        const preview: Digest = {
+          platform: options.platform ?? 'slack',
+          channel: options.channel ?? '',
+          localDate: new Date(deps.now()).toISOString().slice(0, 10),
+          items: digestItems(papers, topic),
+          ...(topic ? { topic } : {}),
+        };
+        out(preview, renderDigestText(preview));
+      }),
+    );
+
+  digest
+    .command('run')
+    .description('post every digest due at a moment (default now); safe to run from cron on several machines')
+    .option('--at <iso-time>', 'the moment, e.g. 2026-11-23T09:00:00Z (default now)')
+    .action((options: { at?: string }) =>
+      withStore(async (store) => {
+        const now = options.at === undefined ? deps.now() : Date.parse(options.at);
+        if (Number.isNaN(now)) throw new InvalidOptionError(`--at must be an ISO time such as 2026-11-23T09:00:00Z, not "${options.at}".`);
+        const report = await runDueDigests({ store, index: await deps.index(), posters: deps.posters(), now, logger: deps.logger });
+        out(report, formatRunReport(report));
+        // Claimed elsewhere or already sent is success; a post that failed is not.
+        if (report.failed.length > 0) process.exitCode = 1;
+      }),
+    );
+}

@@ -1,0 +1,25 @@
+import type { App } from '@slack/bolt';
+import { slashSessionKey } from '../session-keys.js';
+import { slackTextToPlain } from '../slack-text.js';
+import type { HandlerDeps } from './deps.js';
+
+/** The slash command the manifest creates. */
+export const SLASH_COMMAND = '/paper';
+
+/**
+ * `/paper <question>` and `/paper ask|search|show|similar|more|papers|help …`: the same text
+ * commands as the CLI chat (the core routes the text). Acknowledged at once, with an empty body,
+ * before any work; the result follows through `response_url` — in the channel for answers, lists
+ * and papers, ephemeral for help, errors and "nothing found". One session per person per channel.
+ */
+export function registerSlashCommand(app: App, { bot, replier }: HandlerDeps): void {
+  app.command(SLASH_COMMAND, async ({ ack, command, context, client }) => {
+    await ack();
+    const text = slackTextToPlain(command.text ?? '', context.botUserId);
+    const result = bot.runText(text, slashSessionKey(command.team_id, command.channel_id, command.user_id));
+    await replier.send(client, result, 'slash', {
+      public: { kind: 'response_url', url: command.response_url, responseType: 'in_channel' },
+      private: { kind: 'response_url', url: command.response_url, responseType: 'ephemeral' },
+    });
+  });
+}

@@ -1,0 +1,171 @@
+import type { Answer } from '../../src/answer/answer-types.js';
+import type { AnswerResult, CommandResult, ErrorResult, HelpResult, PaperDetailResult, PaperListResult } from '../../src/commands/results.js';
+import { formatDate } from '../../src/render/format-source.js';
+import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
+import { similarActionId, similarButtonValue } from './button-values.js';
+import { cleanText, escapeMrkdwn, mrkdwnLink, safeLinkUrl } from './escape.js';
+import {
+  button,
+  code,
+  commandHint,
+  context,
+  factsLine,
+  fallback,
+  keywordList,
+  moreBlocks,
+  paperBlocks,
+  section,
+  titleLink,
+} from './render-parts.js';
+import type { Block, SlackMessage, Surface, Visibility } from './slack-message.js';
+import { escapeClipped, packLines, splitEscaped } from './split-text.js';
+
+/**
+ * Renders the core's {@link CommandResult} data as a Slack message (Block Kit plus fallback
+ * text): the Slack counterpart of src/render/text.ts. Rendering only — no ranking, no state.
+ * Untrusted text is escaped (escape.ts), lengths fit Block Kit's limits (block-kit-limits.ts).
+ */
+export function renderResult(result: CommandResult, surface: Surface): SlackMessage {
+  switch (result.kind) {
+    case 'answer':
+      return fitBlocks(result.answer.found ? renderAnswer(result, surface) : renderNotFound(result, surface));
+    case 'list':
+      return fitBlocks(renderList(result, surface));
+    case 'paper':
+      return fitBlocks(renderPaper(result, surface));
+    case 'help':
+      return fitBlocks(renderHelp(result, surface));
+    case 'error':
+      return renderError(result);
+  }
+}
+
+/**
+ * Who sees a result: what only the asker needs (help, errors, "nothing found") is ephemeral;
+ * answers, lists and papers are posted for the conversation.
+ */
+export function visibilityOf(result: CommandResult): Visibility {
+  switch (result.kind) {
+    case 'help':
+    case 'error':
+      return 'ephemeral';
+    case 'answer':
+      return result.answer.found ? 'public' : 'ephemeral';
+    case 'list':
+      return result.items.length > 0 ? 'public' : 'ephemeral';
+    case 'paper':
+      return 'public';
+  }
+}
+
+function renderAnswer(result: AnswerResult, surface: Surface): SlackMessage {
+  const { answer } = result;
+  const body = answer.sentences.map((s) => `${cleanText(s.text)} ${s.sources.map((n) => `[${n}]`).join('')}`).join(' ');
+  const blocks: Block[] = splitEscaped(body, BLOCK_KIT_LIMITS.text).map((text) => section(text));
+  if (answer.sources.length > 0) {
+    blocks.push(section('*Sources*'), ...paperBlocks(answer.sources, surface));
+  }
+  blocks.push(context(questionContext(answer)));
+  blocks.push(...moreBlocks(result.next, surface));
+  return { text: fallback(body), blocks };
+}
+
+/** The question echoed back, and what it was taken to mean. */
+function questionContext(answer: Answer): string[] {
+  const lines = [`Question: ${escapeClipped(cleanText(answer.question), 600)}`];
+  if (answer.keywords.length > 0) lines.push(`matched: ${keywordList(answer.keywords)}`);
+  return lines;
+}
+
+/** Nothing to quote: the core's suggestions, and still "More results" when some papers matched at all. */
+function renderNotFound(result: AnswerResult, surface: Surface): SlackMessage {
+  const { answer } = result;
+  const suggestions = answer.suggestions.map((s) => escapeMrkdwn(cleanText(s)));
+  const text = suggestions.length > 0 ? suggestions : ['No paper in the corpus answers that closely enough to quote.'];
+  return {
+    text: fallback(answer.suggestions[0] ?? 'Nothing found.'),
+    blocks: [...packLines(text, BLOCK_KIT_LIMITS.text).map((t) => section(t)), context(questionContext(answer)), ...moreBlocks(result.next, surface)],
+  };
+}
+
+function renderList(result: PaperListResult, surface: Surface): SlackMessage {
+  const heading = escapeClipped(cleanText(result.title), 1000);
+  if (result.items.length === 0) {
+    const none = result.offset > 0 ? 'No more papers.' : `No papers found${result.keywords.length ? ` for ${result.keywords.join(', ')}` : ''}.`;
+    return { text: fallback(none), blocks: [section(escapeClipped(cleanText(none), BLOCK_KIT_LIMITS.text))] };
+  }
+  const first = result.offset + 1;
+  const last = result.offset + result.items.length;
+  const range = `${first}–${last} of ${result.total}`;
+  const blocks: Block[] = [section(`*${heading}* — ${range}`)];
+  if (result.keywords.length > 0) blocks.push(context([`matched: ${keywordList(result.keywords)}`]));
+  blocks.push(...paperBlocks(result.items, surface));
+  blocks.push(...moreBlocks(result.next, surface));
+  return { text: fallback(`${cleanText(result.title)} — ${range}`), blocks };
+}
+
+function renderPaper({ paper }: PaperDetailResult, surface: Surface): SlackMessage {
+  const head = [`*${titleLink(paper)}*`];
+  const facts = factsLine(paper);
+  if (facts) head.push(facts);
+  head.push(`id: ${code(paper.id)}`);
+  const blocks: Block[] = [section(head.join('\n'))];
+  blocks.push(...splitEscaped(cleanText(paper.abstract), BLOCK_KIT_LIMITS.text).map((text) => section(text)));
+  // Only links Slack can open safely are shown; the rest (javascript:, garbage) are left out.
+  const links = paper.links.filter((link) => safeLinkUrl(link.url) !== undefined);
+  if (links.length > 0) {
+    blocks.push(context([links.map((link) => `${escapeMrkdwn(link.kind)}: ${mrkdwnLink(link.url, shortUrl(link.url))}`).join(' · ')]));
+  }
+  const value = similarButtonValue(paper.id);
+  if (value) blocks.push({ type: 'actions', elements: [button('Similar papers', similarActionId(surface), value)] });
+  const date = formatDate(paper);
+  return { text: fallback(`${cleanText(paper.title)}${date ? ` (${date})` : ''}`), blocks };
+}
+
+/** A link's visible text: host and path of the normalised URL, without the scheme. */
+function shortUrl(url: string): string {
+  const href = new URL(url.trim()).href;
+  return decodeURI(href).replace(/^https?:\/\//, '').replace(/\/$/, '').slice(0, 80);
+}
+
+function renderHelp(help: HelpResult, surface: Surface): SlackMessage {
+  const prefix = surface === 'slash' ? '/paper ' : '';
+  const lines = help.commands.map((c) => `${code(prefix + c.usage)} — ${escapeMrkdwn(cleanText(c.summary))}`);
+  const blocks: Block[] = packLines(lines, BLOCK_KIT_LIMITS.text).map((text) => section(text));
+  const notes = help.notes.map((note) => escapeMrkdwn(cleanText(note)));
+  if (notes.length > 0) blocks.push(...packLines(notes, BLOCK_KIT_LIMITS.text).map((text) => section(text)));
+  blocks.push(context([surfaceNote(surface)]));
+  const names = help.commands.map((c) => c.name).join(', ');
+  return { text: fallback(`paperbot commands: ${names}`), blocks };
+}
+
+/** Where else paperbot listens, and how to continue a result. */
+function surfaceNote(surface: Surface): string {
+  switch (surface) {
+    case 'slash':
+      return `Also: mention @paperbot in a channel (answers go in a thread), or send it a DM. Next page: ${commandHint(surface, 'more')}.`;
+    case 'thread':
+      return 'Mention me with a question or a command; answers stay in this thread. Or use `/paper` anywhere.';
+    case 'dm':
+      return 'Type a question or a command here. In a channel, mention @paperbot or use `/paper`.';
+  }
+}
+
+function renderError(error: ErrorResult): SlackMessage {
+  const lines = [`:warning: ${escapeMrkdwn(cleanText(error.message))}`];
+  if (error.hint) lines.push(escapeMrkdwn(cleanText(error.hint)));
+  return { text: fallback(`Error: ${error.message}`), blocks: packLines(lines, BLOCK_KIT_LIMITS.text).slice(0, 2).map((text) => section(text)) };
+}
+
+/**
+ * Keeps a message within the 50-block limit should a result ever outgrow it: the first blocks,
+ * a note, and the closing actions block (so "More results" survives).
+ */
+export function fitBlocks(message: SlackMessage): SlackMessage {
+  const max = BLOCK_KIT_LIMITS.blocks;
+  if (message.blocks.length <= max) return message;
+  const lastBlock = message.blocks[message.blocks.length - 1];
+  const tail: Block[] = lastBlock?.type === 'actions' ? [lastBlock] : [];
+  const kept = message.blocks.slice(0, max - 1 - tail.length);
+  return { text: message.text, blocks: [...kept, context(['(shortened to fit one Slack message)']), ...tail] };
+}

@@ -1,0 +1,44 @@
+import type { SourceRef } from '../../../../src/answer/answer-types.js';
+import type { AnswerResult } from '../../../../src/commands/results.js';
+import { primaryLink, sourceFacts } from '../../../../src/render/format-source.js';
+
+/**
+ * The blocks a test expects, written out from the core's result data (not with the adapter's
+ * renderer), so the tests state the format instead of repeating the code.
+ */
+export const md = (text: string) => ({ type: 'mrkdwn', text, verbatim: true });
+export const section = (text: string) => ({ type: 'section', text: md(text) });
+
+/** "s1 [1] s2 [2][3]": the answer text with its citation markers. */
+export function citedText(result: AnswerResult): string {
+  return result.answer.sentences.map((s) => `${s.text} ${s.sources.map((n) => `[${n}]`).join('')}`).join(' ');
+}
+
+/** A source's section: number, title (linked when a link is known), facts, and its Similar button. */
+export function sourceSection(source: SourceRef, surface: string) {
+  const link = primaryLink(source);
+  const facts = sourceFacts(source).join(' · ');
+  return {
+    type: 'section',
+    text: md(`*[${source.n}]* ${link ? `<${link}|${source.title}>` : source.title}${facts ? `\n${facts}` : ''}`),
+    accessory: { type: 'button', text: { type: 'plain_text', text: 'Similar' }, action_id: `paperbot_similar.${surface}.${source.n}`, value: source.id },
+  };
+}
+
+export function moreButton(surface: string, next: unknown) {
+  return {
+    type: 'actions',
+    elements: [{ type: 'button', text: { type: 'plain_text', text: 'More results' }, action_id: `paperbot_more.${surface}`, value: JSON.stringify(next) }],
+  };
+}
+
+/** The whole message for a found answer on a surface. */
+export function answerBlocks(result: AnswerResult, surface: string) {
+  return [
+    section(citedText(result)),
+    section('*Sources*'),
+    ...result.answer.sources.map((s) => sourceSection(s, surface)),
+    { type: 'context', elements: [md(`Question: ${result.answer.question}`), md(`matched: ${result.answer.keywords.join(', ')}`)] },
+    moreButton(surface, result.next),
+  ];
+}

@@ -1,0 +1,33 @@
+import type { Digest } from '../../src/digest/digest-types.js';
+import { formatDate } from '../../src/render/format-source.js';
+import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
+import { cleanText, escapeMrkdwn } from './escape.js';
+import { context, fallback, factsLine, section, titleLink } from './render-parts.js';
+import type { Block, SlackMessage } from './slack-message.js';
+import { escapeClipped } from './split-text.js';
+
+/** Longest gist shown, in characters of plain text. */
+const MAX_GIST_CHARS = 400;
+
+/**
+ * A digest as a Slack message: a heading, one section per paper (linked title, date/upvotes,
+ * gist), and a fallback `text` for notifications. At most 20 papers, so well within 50 blocks.
+ */
+export function renderDigestMessage(digest: Digest): SlackMessage {
+  const day = formatDate({ published: digest.localDate }) ?? digest.localDate;
+  const heading = `Paper digest — ${day}${digest.topic ? ` · ${cleanText(digest.topic)}` : ''}`;
+  const blocks: Block[] = [section(`*${escapeMrkdwn(heading)}*`)];
+  if (digest.items.length === 0) {
+    blocks.push(section('Nothing new today.'));
+    return { text: fallback(`${heading}: nothing new today.`), blocks };
+  }
+  for (const item of digest.items.slice(0, BLOCK_KIT_LIMITS.blocks - 2)) {
+    const facts = factsLine(item);
+    const lines = [`*${item.n}.* ${titleLink(item)}`];
+    if (facts) lines.push(facts);
+    lines.push(escapeClipped(cleanText(item.gist), MAX_GIST_CHARS));
+    blocks.push(section(lines.join('\n')));
+  }
+  blocks.push(context([`${digest.items.length} new paper${digest.items.length === 1 ? '' : 's'} · ask me about any of them`]));
+  return { text: fallback(`${heading}: ${digest.items.map((item) => cleanText(item.title)).join('; ')}`), blocks };
+}

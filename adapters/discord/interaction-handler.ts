@@ -1,3 +1,4 @@
+import type { Conversation } from '../../src/commands/command.js';
 import {
   MessageFlags,
   type AutocompleteInteraction,
@@ -106,10 +107,10 @@ export class InteractionHandler {
     }
     const key = sessionKey(interaction);
     if (ANSWERED_AT_ONCE.has(command.name)) {
-      return this.reply(interaction, this.render(this.bot.run(command.name, input, key), key, command.name));
+      return this.reply(interaction, this.render(await this.bot.run(command.name, input, key, conversationOf(interaction)), key, command.name));
     }
     await interaction.deferReply();
-    const result = this.timed(interaction, () => this.bot.run(command.name, input, key));
+    const result = await this.timed(interaction, () => this.bot.run(command.name, input, key, conversationOf(interaction)));
     return this.deliverDeferred(interaction, this.render(result, key, command.name));
   }
 
@@ -129,7 +130,7 @@ export class InteractionHandler {
     // A new public message under the old one, so the answer or page clicked on stays readable.
     const key = sessionKey(interaction);
     await interaction.deferReply();
-    const result = this.timed(interaction, () => this.bot.runPage(request, key));
+    const result = await this.timed(interaction, () => this.bot.runPage(request, key));
     return this.deliverDeferred(interaction, this.render(result, key, request.source));
   }
 
@@ -196,9 +197,9 @@ export class InteractionHandler {
     });
   }
 
-  private timed<T>(interaction: Interaction, run: () => T): T {
+  private async timed<T>(interaction: Interaction, run: () => Promise<T>): Promise<T> {
     const started = performance.now();
-    const result = run();
+    const result = await run();
     this.logger.debug({ ...describe(interaction), ms: Math.round(performance.now() - started) }, 'discord: answered');
     return result;
   }
@@ -231,4 +232,9 @@ function describe(interaction: Interaction): Record<string, unknown> {
     meta.button = interaction.customId.split(':')[1];
   }
   return meta;
+}
+
+/** The channel a command came from, for the commands that act per channel (digest). */
+function conversationOf(interaction: Interaction): Conversation | undefined {
+  return interaction.channelId ? { platform: 'discord', channel: interaction.channelId } : undefined;
 }

@@ -27,7 +27,7 @@ export async function runChat(index: PaperIndex, io: CliIo, greeting: string[] =
     if (QUIT_WORDS.has(text.toLowerCase())) break;
     if (text) {
       if (!interactive) println(io.stdout, `> ${text}`);
-      println(io.stdout, renderText(runText(text, { index, session })));
+      println(io.stdout, renderText(await runText(text, { index, session })));
       println(io.stdout);
     }
     if (interactive) lines.prompt();

@@ -89,7 +89,7 @@ export function createProgram(deps: CliDeps): Program {
     // The same corpus typed two ways ("seeds", "./seeds/") is one conversation.
     const key = `cli:${resolve(corpusPath())}`;
     const session = sessions.get(key);
-    const result = runCommand(name, input, { index, session, logger: cliLogger(io) });
+    const result = await runCommand(name, input, { index, session, logger: cliLogger(io) });
     sessions.set(key, session);
     print(result);
   }

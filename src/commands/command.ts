@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Logger } from '../log/logger.js';
 import type { PaperIndex } from '../search/paper-index.js';
 import type { Session } from '../session/session.js';
+import type { PaperbotStore, Platform } from '../store/store.js';
 import type { CommandResult } from './results.js';
 
 /** An option as front-ends offer it: a CLI flag, a Discord option, a line of help. */
@@ -30,6 +31,18 @@ export interface CommandContext {
   commands: readonly Command<any>[];
   /** Where unexpected failures are reported (users only see a generic message). Default: none. */
   logger?: Logger;
+  /** The store, for commands that keep state (digest). Absent in the one-shot CLI. */
+  store?: PaperbotStore;
+  /** The chat channel the command came from (digest subscriptions are per channel). */
+  conversation?: Conversation;
+  /** The time, in ms since the epoch. Default: the system clock. */
+  now?: () => number;
+}
+
+/** Where a chat command was typed. */
+export interface Conversation {
+  platform: Platform;
+  channel: string;
 }
 
 /**
@@ -48,7 +61,7 @@ export interface Command<Input = unknown> {
   schema: z.ZodType<Input>;
   /** Turns the text after the command word (chat, `/paper …`) into raw input for `schema`. */
   fromText(text: string): Record<string, unknown>;
-  execute(input: Input, context: CommandContext): CommandResult;
+  execute(input: Input, context: CommandContext): CommandResult | Promise<CommandResult>;
 }
 
 /** Defines a command with its input type inferred from the schema. */

@@ -7,14 +7,14 @@ import { COMMANDS, findCommand } from './registry.js';
 import type { CommandResult, ErrorResult } from './results.js';
 
 /** Runs a command by name with raw input (from a CLI, a Discord option set, …); never throws for user errors. */
-export function runCommand(name: string, rawInput: unknown, context: Omit<CommandContext, 'commands'>): CommandResult {
+export async function runCommand(name: string, rawInput: unknown, context: Omit<CommandContext, 'commands'>): Promise<CommandResult> {
   const full = { ...context, commands: COMMANDS };
   try {
     const command = findCommand(name);
     if (!command) throw new UnknownCommandError(name, COMMANDS.map((c) => c.name));
     const parsed = command.schema.safeParse(rawInput);
     if (!parsed.success) throw new InvalidOptionError(describeIssues(parsed.error));
-    return command.execute(parsed.data, full);
+    return await command.execute(parsed.data, full);
   } catch (error) {
     return errorResult(error, name, context.logger);
   }
@@ -24,7 +24,7 @@ export function runCommand(name: string, rawInput: unknown, context: Omit<Comman
  * Runs a line of chat or slash-command text: "search diffusion --limit 5", "show 2", "more";
  * any line that does not start with a command word is a question for `ask`.
  */
-export function runText(text: string, context: Omit<CommandContext, 'commands'>): CommandResult {
+export async function runText(text: string, context: Omit<CommandContext, 'commands'>): Promise<CommandResult> {
   const trimmed = text.trim();
   if (!trimmed) return runCommand('help', {}, context);
   // "2" or "[2]" alone opens that paper of the last result.
@@ -33,11 +33,13 @@ export function runText(text: string, context: Omit<CommandContext, 'commands'>)
   const command = findCommand(word.toLowerCase());
   const rest = trimmed.slice(word.length);
   if (!command || readsAsQuestion(command, rest)) return runCommand('ask', { question: trimmed }, context);
+  let input: Record<string, unknown>;
   try {
-    return runCommand(command.name, command.fromText(rest), context);
+    input = command.fromText(rest);
   } catch (error) {
     return errorResult(error, command.name, context.logger);
   }
+  return runCommand(command.name, input, context);
 }
 
 /**

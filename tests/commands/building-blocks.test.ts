@@ -17,34 +17,34 @@ beforeAll(() => {
 });
 
 describe('parseTextArgs', () => {
-  it('splits the rest text from --name value options', () => {
+  it('splits the rest text from --name value options', async () => {
     expect(parseTextArgs('diffusion sampling --limit 5', ['limit'])).toEqual({ rest: 'diffusion sampling', words: ['diffusion', 'sampling'], options: { limit: '5' } });
     expect(parseTextArgs('  --limit=7   diffusion  ', ['limit'])).toEqual({ rest: 'diffusion', words: ['diffusion'], options: { limit: '7' } });
     expect(parseTextArgs('', ['limit'])).toEqual({ rest: '', words: [], options: {} });
   });
 
-  it('keeps words that start with a single dash as words ("-fast", "-1")', () => {
+  it('keeps words that start with a single dash as words ("-fast", "-1")', async () => {
     expect(parseTextArgs('diffusion -fast --limit -1', ['limit'])).toEqual({ rest: 'diffusion -fast', words: ['diffusion', '-fast'], options: { limit: '-1' } });
   });
 
-  it('names an unknown option and the known ones', () => {
+  it('names an unknown option and the known ones', async () => {
     expect(() => parseTextArgs('x --foo 1', ['limit', 'offset'])).toThrow(new InvalidOptionError('Unknown option --foo (options: --limit, --offset)'));
     expect(() => parseTextArgs('x --foo', [])).toThrow('Unknown option --foo (options: none)');
   });
 
-  it('names an option without its value', () => {
+  it('names an option without its value', async () => {
     expect(() => parseTextArgs('x --limit', ['limit'])).toThrow(new InvalidOptionError('Option --limit needs a value'));
   });
 });
 
 describe('limits schemas', () => {
-  it('pageSize coerces text and defaults to 10', () => {
+  it('pageSize coerces text and defaults to 10', async () => {
     expect(pageSize.parse('5')).toBe(5);
     expect(pageSize.parse(undefined)).toBe(10);
     expect(pageSize.safeParse('0').success).toBe(false);
   });
 
-  it('paperRef trims and unwraps "[n]"', () => {
+  it('paperRef trims and unwraps "[n]"', async () => {
     expect(paperRef.parse(' [12] ')).toBe('12');
     expect(paperRef.parse('[x]')).toBe('[x]');
     expect(paperRef.parse('fast-sampling')).toBe('fast-sampling');
@@ -55,12 +55,12 @@ describe('limits schemas', () => {
 describe('resolvePaperRef', () => {
   const session: Session = { last: { source: 'search', query: 'q', numbers: { 1: 'bilevel', 2: 'speech', 3: 'gone' }, nextOffset: 3, limit: 3 } };
 
-  it('resolves a number of the last result, else an id', () => {
+  it('resolves a number of the last result, else an id', async () => {
     expect(resolvePaperRef('2', index, session)).toBe('speech');
     expect(resolvePaperRef('label-smoothing', index, session)).toBe('label-smoothing');
   });
 
-  it('throws UnknownPaperError for a number not in the last result, or one whose paper is gone, and for an unknown id', () => {
+  it('throws UnknownPaperError for a number not in the last result, or one whose paper is gone, and for an unknown id', async () => {
     expect(() => resolvePaperRef('9', index, session)).toThrow(UnknownPaperError);
     expect(() => resolvePaperRef('3', index, session)).toThrow(UnknownPaperError);
     expect(() => resolvePaperRef('nope', index, {})).toThrow('No paper "nope" in the corpus. Use an id from a result list, or its number (1, 2, …).');
@@ -68,7 +68,7 @@ describe('resolvePaperRef', () => {
 });
 
 describe('remember and listResult', () => {
-  it('merges the numbers of pages of the same list, and replaces those of another list', () => {
+  it('merges the numbers of pages of the same list, and replaces those of another list', async () => {
     const session: Session = {};
     remember(session, { source: 'search', query: 'q', numbers: { 1: 'a', 2: 'b' }, nextOffset: 2, limit: 2 });
     remember(session, { source: 'search', query: 'q', numbers: { 3: 'c' }, nextOffset: 3, limit: 2 });
@@ -79,7 +79,7 @@ describe('remember and listResult', () => {
     expect(session.last?.numbers).toEqual({ 1: 'y' });
   });
 
-  it('numbers items from offset + 1 and computes hasMore', () => {
+  it('numbers items from offset + 1 and computes hasMore', async () => {
     const papers = commandFixturePapers();
     const session: Session = {};
     const page = (offset: number) =>
@@ -95,11 +95,11 @@ describe('remember and listResult', () => {
 });
 
 describe('byRecency', () => {
-  it('puts the newest first, ties by upvotes, papers without an ISO date last in corpus order', () => {
+  it('puts the newest first, ties by upvotes, papers without an ISO date last in corpus order', async () => {
     expect(byRecency(commandFixturePapers()).map((paper) => paper.id)).toEqual(['label-smoothing', 'fast-sampling', 'bilevel', 'speech', 'robustness', 'graph-networks']);
   });
 
-  it('does not reorder its input', () => {
+  it('does not reorder its input', async () => {
     const papers = commandFixturePapers();
     byRecency(papers);
     expect(papers[0]!.id).toBe('fast-sampling');
@@ -109,18 +109,18 @@ describe('byRecency', () => {
 describe('snippetOf', () => {
   const abstract = commandFixturePapers()[0]!.abstract;
 
-  it('is the first sentence without a query', () => {
+  it('is the first sentence without a query', async () => {
     expect(snippetOf(abstract)).toBe('Diffusion models generate high quality images but sampling them is slow.');
   });
 
-  it('is the sentence sharing the most terms with the query', () => {
+  it('is the sentence sharing the most terms with the query', async () => {
     expect(snippetOf(abstract, new Set(analyzeTerms('training-free solver speeds')))).toBe(
       'We propose a training-free solver that speeds up diffusion sampling by an order of magnitude.',
     );
     expect(snippetOf(abstract, new Set(analyzeTerms('benchmarks gains')))).toBe('Experiments on image benchmarks confirm the speed gains.');
   });
 
-  it(`is at most ${MAX_SNIPPET_CHARS} characters, cut with "…"`, () => {
+  it(`is at most ${MAX_SNIPPET_CHARS} characters, cut with "…"`, async () => {
     const long = `${'word '.repeat(80)}end.`;
     const snippet = snippetOf(long);
     expect(snippet.length).toBeLessThanOrEqual(MAX_SNIPPET_CHARS);

@@ -26,29 +26,29 @@ function recordingLogger(): Logger & { records: Array<{ level: string; meta: Rec
 }
 
 describe('next: the page request a "More results" button carries', () => {
-  it('is on a list with more to show, pointing at the next page', () => {
-    const list = expectKind(runCommand('search', { query: 'diffusion', limit: 3 }, { index, session: {} }), 'list');
+  it('is on a list with more to show, pointing at the next page', async () => {
+    const list = expectKind(await runCommand('search', { query: 'diffusion', limit: 3 }, { index, session: {} }), 'list');
     expect(list.next).toEqual({ source: 'search', query: 'diffusion', offset: 3, limit: 3 });
   });
 
-  it('is absent on the last page', () => {
-    const list = expectKind(runCommand('papers', { offset: index.size - 2, limit: 5 }, { index, session: {} }), 'list');
+  it('is absent on the last page', async () => {
+    const list = expectKind(await runCommand('papers', { offset: index.size - 2, limit: 5 }, { index, session: {} }), 'list');
     expect(list.hasMore).toBe(false);
     expect(list.next).toBeUndefined();
   });
 
-  it('is on an answer that matched papers (the ranked list from the top), and absent when nothing matched', () => {
-    const found = expectKind(runCommand('ask', { question: EXAMPLE_QUESTION }, { index, session: {} }), 'answer');
+  it('is on an answer that matched papers (the ranked list from the top), and absent when nothing matched', async () => {
+    const found = expectKind(await runCommand('ask', { question: EXAMPLE_QUESTION }, { index, session: {} }), 'answer');
     expect(found.next).toEqual({ source: 'search', query: EXAMPLE_QUESTION, offset: 0, limit: 10 });
-    const none = expectKind(runCommand('ask', { question: 'zzzzqx wwwwqy' }, { index, session: {} }), 'answer');
+    const none = expectKind(await runCommand('ask', { question: 'zzzzqx wwwwqy' }, { index, session: {} }), 'answer');
     expect(none.answer.totalMatches).toBe(0);
     expect(none.next).toBeUndefined();
   });
 
-  it('runs as the same page "more" gives', () => {
+  it('runs as the same page "more" gives', async () => {
     const session: Session = {};
-    const first = expectKind(runCommand('search', { query: 'diffusion sampling', limit: 4 }, { index, session }), 'list');
-    const viaMore = expectKind(runCommand('more', {}, { index, session }), 'list');
+    const first = expectKind(await runCommand('search', { query: 'diffusion sampling', limit: 4 }, { index, session }), 'list');
+    const viaMore = expectKind(await runCommand('more', {}, { index, session }), 'list');
     const viaButton = runPage(first.next!, index, {});
     expect(viaButton.items.map((item) => [item.n, item.id])).toEqual(viaMore.items.map((item) => [item.n, item.id]));
   });
@@ -57,7 +57,7 @@ describe('next: the page request a "More results" button carries', () => {
 describe('parsePageRequest', () => {
   const valid: PageRequest = { source: 'similar', query: 'some-id', offset: 20, limit: 10 };
 
-  it('accepts a well-formed request', () => {
+  it('accepts a well-formed request', async () => {
     expect(parsePageRequest(valid)).toEqual(valid);
     expect(parsePageRequest({ source: 'papers', query: '', offset: 0, limit: 50 })).toEqual({ source: 'papers', query: '', offset: 0, limit: 50 });
   });
@@ -80,57 +80,57 @@ describe('parsePageRequest', () => {
 });
 
 describe('Paperbot (the core every front-end uses)', () => {
-  it('keeps one session per conversation key', () => {
+  it('keeps one session per conversation key', async () => {
     const bot = new Paperbot(index);
-    const list = expectKind(bot.runText('search diffusion --limit 2', 'slack:C1:t1'), 'list');
-    expect(expectKind(bot.runText('show 2', 'slack:C1:t1'), 'paper').paper.id).toBe(list.items[1]!.id);
-    expect(bot.runText('show 2', 'slack:C2:t9')).toMatchObject({ kind: 'error', code: ErrorCode.UnknownPaper });
-    expect(bot.runText('more', 'discord:G1:U1')).toMatchObject({ kind: 'error', code: ErrorCode.InvalidOption });
+    const list = expectKind(await bot.runText('search diffusion --limit 2', 'slack:C1:t1'), 'list');
+    expect(expectKind(await bot.runText('show 2', 'slack:C1:t1'), 'paper').paper.id).toBe(list.items[1]!.id);
+    expect(await bot.runText('show 2', 'slack:C2:t9')).toMatchObject({ kind: 'error', code: ErrorCode.UnknownPaper });
+    expect(await bot.runText('more', 'discord:G1:U1')).toMatchObject({ kind: 'error', code: ErrorCode.InvalidOption });
   });
 
-  it('stores sessions in the store it is given', () => {
+  it('stores sessions in the store it is given', async () => {
     const sessions = new MemorySessionStore();
-    const bot = new Paperbot(index, sessions);
-    bot.run('papers', { limit: 2 }, 'k');
+    const bot = new Paperbot(index, { sessions });
+    await bot.run('papers', { limit: 2 }, 'k');
     expect(sessions.get('k').last).toMatchObject({ source: 'papers', nextOffset: 2, limit: 2 });
   });
 
-  it('runs a command with structured options, validated like text', () => {
+  it('runs a command with structured options, validated like text', async () => {
     const bot = new Paperbot(index);
-    expect(expectKind(bot.run('search', { query: 'diffusion', limit: 2 }, 'k'), 'list').items).toHaveLength(2);
-    expect(bot.run('search', { query: 'diffusion', limit: 99 }, 'k')).toMatchObject({ kind: 'error', message: 'limit must be at most 50' });
+    expect(expectKind(await bot.run('search', { query: 'diffusion', limit: 2 }, 'k'), 'list').items).toHaveLength(2);
+    expect(await bot.run('search', { query: 'diffusion', limit: 99 }, 'k')).toMatchObject({ kind: 'error', message: 'limit must be at most 50' });
   });
 
-  it('runs a page from a button, and answers a damaged button with an error result', () => {
+  it('runs a page from a button, and answers a damaged button with an error result', async () => {
     const bot = new Paperbot(index);
-    const page = expectKind(bot.runPage({ source: 'search', query: 'diffusion', offset: 10, limit: 5 }, 'k'), 'list');
+    const page = expectKind(await bot.runPage({ source: 'search', query: 'diffusion', offset: 10, limit: 5 }, 'k'), 'list');
     expect(page.items.map((item) => item.n)).toEqual([11, 12, 13, 14, 15]);
-    expect(expectKind(bot.runText('show 12', 'k'), 'paper').paper.id).toBe(page.items[1]!.id);
-    expect(bot.runPage({ source: 'search', query: 'diffusion', offset: -5, limit: 5 }, 'k')).toEqual({ kind: 'error', code: ErrorCode.InvalidOption, message: DAMAGED });
+    expect(expectKind(await bot.runText('show 12', 'k'), 'paper').paper.id).toBe(page.items[1]!.id);
+    expect(await bot.runPage({ source: 'search', query: 'diffusion', offset: -5, limit: 5 }, 'k')).toEqual({ kind: 'error', code: ErrorCode.InvalidOption, message: DAMAGED });
   });
 
-  it('answers a button for a paper that left the corpus with an UnknownPaper error', () => {
+  it('answers a button for a paper that left the corpus with an UnknownPaper error', async () => {
     const bot = new Paperbot(index);
-    expect(bot.runPage({ source: 'similar', query: 'no-such-paper', offset: 10, limit: 5 }, 'k')).toMatchObject({ kind: 'error', code: ErrorCode.UnknownPaper });
+    expect(await bot.runPage({ source: 'similar', query: 'no-such-paper', offset: 10, limit: 5 }, 'k')).toMatchObject({ kind: 'error', code: ErrorCode.UnknownPaper });
   });
 
-  it('uses a replaced index for the questions after', () => {
+  it('uses a replaced index for the questions after', async () => {
     const bot = new Paperbot(index);
     const small = PaperIndex.build(commandFixturePapers());
     bot.replaceIndex(small);
     expect(bot.index).toBe(small);
-    expect(expectKind(bot.run('papers', {}, 'k'), 'list').total).toBe(commandFixturePapers().length);
+    expect(expectKind(await bot.run('papers', {}, 'k'), 'list').total).toBe(commandFixturePapers().length);
   });
 
-  it('logs an unexpected failure in full, and shows the user only a generic message', () => {
+  it('logs an unexpected failure in full, and shows the user only a generic message', async () => {
     const logger = recordingLogger();
     const broken = {
       search() {
         throw new Error('internal detail: index file /secret/path corrupt');
       },
     } as unknown as PaperIndex;
-    const bot = new Paperbot(broken, new MemorySessionStore(), logger);
-    const result = bot.runText('search diffusion', 'k');
+    const bot = new Paperbot(broken, { sessions: new MemorySessionStore(), logger });
+    const result = await bot.runText('search diffusion', 'k');
     expect(result).toEqual({ kind: 'error', code: ErrorCode.Unknown, message: 'Something went wrong while answering. Please try again.' });
     expect(logger.records).toHaveLength(1);
     expect(logger.records[0]).toMatchObject({ level: 'error', message: 'command failed', meta: { command: 'search' } });

@@ -267,15 +267,15 @@ describe('watchCorpus (fake watch and timers)', () => {
     expect(gate.stats.active).toBe(1);
 
     // Mid-reload: the old index answers, whole.
-    const during = t.bot.runText('search penguin huddles', 'user-1');
+    const during = await t.bot.runText('search penguin huddles', 'user-1');
     expect(during).toMatchObject({ kind: 'list', total: 0 });
-    expect(t.bot.runText('search zebra stripes', 'user-1')).toMatchObject({ kind: 'list', total: 1 });
+    expect(await t.bot.runText('search zebra stripes', 'user-1')).toMatchObject({ kind: 'list', total: 1 });
     expect(t.bot.index).toBe(served);
 
     gate.open();
     await reloading;
     expect(t.bot.index).not.toBe(served);
-    expect(t.bot.runText('search penguin huddles', 'user-1')).toMatchObject({ kind: 'list', total: 1 });
+    expect(await t.bot.runText('search penguin huddles', 'user-1')).toMatchObject({ kind: 'list', total: 1 });
     // A result given before the swap is not changed by it.
     expect(during).toMatchObject({ kind: 'list', total: 0 });
     await t.watcher.close();

@@ -16,7 +16,7 @@ export function expectKind<K extends CommandResult['kind']>(result: CommandResul
 /** One conversation: lines of chat text run against one index with one session, as the console chat does. */
 export interface Conversation {
   session: Session;
-  say(text: string): CommandResult;
+  say(text: string): Promise<CommandResult>;
 }
 
 export function conversation(index: PaperIndex): Conversation {

@@ -1,3 +1,4 @@
+import { DEFAULT_PAGE_SIZE } from '../../../src/commands/limits.js';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { MORE_ACTION_PATTERN, SIMILAR_ACTION_PATTERN, parsePageButtonValue, surfaceOfAction } from '../button-values.js';
 import type { ReplyTargets } from '../reply.js';
@@ -17,7 +18,7 @@ export function registerActionHandlers(app: App, { bot, replier, logger }: Handl
     await ack();
     const where = conversationOf(body, action.action_id);
     if (!where) return logger.warn({ source: 'slack', action: 'more' }, 'button click without a conversation; ignored');
-    const result = bot.runPage(parsePageButtonValue(action.value), where.sessionKey);
+    const result = await bot.runPage(parsePageButtonValue(action.value), where.sessionKey);
     await replier.send(client, result, where.surface, where.targets);
   });
 
@@ -25,7 +26,8 @@ export function registerActionHandlers(app: App, { bot, replier, logger }: Handl
     await ack();
     const where = conversationOf(body, action.action_id);
     if (!where) return logger.warn({ source: 'slack', action: 'similar' }, 'button click without a conversation; ignored');
-    const result = bot.run('similar', { paper: typeof action.value === 'string' ? action.value : '' }, where.sessionKey);
+    // By id as a page request: a numeric paper id must not be read as a number from the last result.
+    const result = await bot.runPage({ source: 'similar', query: typeof action.value === 'string' ? action.value : '', offset: 0, limit: DEFAULT_PAGE_SIZE }, where.sessionKey);
     await replier.send(client, result, where.surface, where.targets);
   });
 }

@@ -14,7 +14,7 @@ export function registerDirectMessageHandler(app: App, { bot, replier }: Handler
     if (event.bot_id || !event.user || event.user === context.botUserId) return;
     const team = body.team_id ?? event.team ?? 'unknown';
     const question = slackTextToPlain(event.text ?? '', context.botUserId);
-    const result = bot.runText(question, dmSessionKey(team, event.channel));
+    const result = await bot.runText(question, dmSessionKey(team, event.channel), { platform: 'slack', channel: event.channel });
     const here = { kind: 'post', channel: event.channel, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}) } as const;
     await replier.send(client, result, 'dm', { public: here, private: here });
   });

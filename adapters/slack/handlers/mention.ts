@@ -17,7 +17,7 @@ export function registerMentionHandler(app: App, { bot, replier }: HandlerDeps):
     const team = body.team_id ?? event.team ?? 'unknown';
     const threadTs = event.thread_ts ?? event.ts;
     const question = slackTextToPlain(event.text ?? '', context.botUserId);
-    const result = bot.runText(question, threadSessionKey(team, event.channel, threadTs));
+    const result = await bot.runText(question, threadSessionKey(team, event.channel, threadTs), { platform: 'slack', channel: event.channel });
     const inThread = { kind: 'post', channel: event.channel, threadTs } as const;
     await replier.send(client, result, 'thread', {
       public: inThread,

@@ -16,7 +16,7 @@ export function registerSlashCommand(app: App, { bot, replier }: HandlerDeps): v
   app.command(SLASH_COMMAND, async ({ ack, command, context, client }) => {
     await ack();
     const text = slackTextToPlain(command.text ?? '', context.botUserId);
-    const result = bot.runText(text, slashSessionKey(command.team_id, command.channel_id, command.user_id));
+    const result = await bot.runText(text, slashSessionKey(command.team_id, command.channel_id, command.user_id), { platform: 'slack', channel: command.channel_id });
     await replier.send(client, result, 'slash', {
       public: { kind: 'response_url', url: command.response_url, responseType: 'in_channel' },
       private: { kind: 'response_url', url: command.response_url, responseType: 'ephemeral' },

@@ -41,7 +41,7 @@ describe('"More results"', () => {
 
     expect(response.status).toBe(200);
     const [, page] = slack.api.of('chat.postMessage');
-    const expected = expectKind(bot.runPage(JSON.parse(more.value), 'expected'), 'list');
+    const expected = expectKind(await bot.runPage(JSON.parse(more.value), 'expected'), 'list');
     expect(page!.body).toMatchObject({ team_id: TEAM, channel: CHANNEL, thread_ts: mention.ts, text: `Papers for "${EXAMPLE_QUESTION}" — 1–10 of ${expected.total}` });
     expect((page!.body.blocks as unknown[]).at(-1)).toEqual(moreButton('thread', { source: 'search', query: EXAMPLE_QUESTION, offset: 10, limit: 10 }));
   });
@@ -91,7 +91,7 @@ describe('"Similar"', () => {
 
     const [, list] = slack.api.of('chat.postMessage');
     expect(list!.body).toMatchObject({ channel: CHANNEL, thread_ts: mention.ts, text: expect.stringMatching(/^Papers like "Parallel Sampling of Diffusion Models" — 1–10 of \d+$/) });
-    const expected = expectKind(bot.run('similar', { paper: similar.value }, 'expected'), 'list');
+    const expected = expectKind(await bot.run('similar', { paper: similar.value }, 'expected'), 'list');
     expect((list!.body.blocks as unknown[])[0]).toEqual(section(`*Papers like "Parallel Sampling of Diffusion Models"* — 1–10 of ${expected.total}`));
   });
 

@@ -24,7 +24,7 @@ beforeEach(() => {
 describe('a direct message to the bot', () => {
   it('is answered in the DM, not in a thread', async () => {
     await slack.sendEvent(dmEvent(EXAMPLE_QUESTION));
-    const expected = expectKind(bot.runText(EXAMPLE_QUESTION, 'expected'), 'answer');
+    const expected = expectKind(await bot.runText(EXAMPLE_QUESTION, 'expected'), 'answer');
     const [reply] = slack.api.of('chat.postMessage');
     expect(reply!.body).toEqual({
       team_id: TEAM,
@@ -39,7 +39,7 @@ describe('a direct message to the bot', () => {
   it('remembers the DM\'s last answer: "show 1" opens its first source', async () => {
     await slack.sendEvent(dmEvent(EXAMPLE_QUESTION));
     await slack.sendEvent(dmEvent('show 1'));
-    const expected = expectKind(bot.runText(EXAMPLE_QUESTION, 'expected-2'), 'answer');
+    const expected = expectKind(await bot.runText(EXAMPLE_QUESTION, 'expected-2'), 'answer');
     const [, show] = slack.api.of('chat.postMessage');
     expect(JSON.stringify(show!.body.blocks)).toContain(`id: \`${expected.answer.sources[0]!.id}\``);
   });

@@ -28,7 +28,7 @@ describe('@paperbot <question> in a channel', () => {
     const response = await slack.sendEvent(mention);
 
     expect(response.status).toBe(200);
-    const expected = expectKind(bot.runText(EXAMPLE_QUESTION, 'expected'), 'answer');
+    const expected = expectKind(await bot.runText(EXAMPLE_QUESTION, 'expected'), 'answer');
     expect(slack.api.of('chat.postMessage').map((call) => call.body)).toEqual([
       {
         team_id: TEAM,
@@ -46,7 +46,7 @@ describe('@paperbot <question> in a channel', () => {
   it('answers follow-ups in the same thread from that thread\'s answer ("show 2")', async () => {
     const question = mentionEvent(EXAMPLE_QUESTION);
     await slack.sendEvent(question);
-    const expected = expectKind(bot.runText(EXAMPLE_QUESTION, 'expected-2'), 'answer');
+    const expected = expectKind(await bot.runText(EXAMPLE_QUESTION, 'expected-2'), 'answer');
 
     await slack.sendEvent(mentionEvent('show 2', { threadTs: question.ts }));
 

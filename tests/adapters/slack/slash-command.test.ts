@@ -29,7 +29,7 @@ describe('/paper', () => {
     const response = await slack.sendCommand(EXAMPLE_QUESTION, { responseUrl: url });
 
     expect(response).toEqual({ status: 200, body: '' });
-    const expected = expectKind(bot.runText(EXAMPLE_QUESTION, 'expected'), 'answer');
+    const expected = expectKind(await bot.runText(EXAMPLE_QUESTION, 'expected'), 'answer');
     const [call] = slack.api.of('response_url');
     expect(`${slack.api.hooksOrigin}${call!.path}`).toBe(url);
     expect(call!.body).toEqual({ response_type: 'in_channel', text: expect.stringMatching(/^Distillation/), blocks: answerBlocks(expected, 'slash') });
@@ -43,7 +43,7 @@ describe('/paper', () => {
 
   it('"search QUERY --limit N" lists a page with its range and a More results button for the next page', async () => {
     await slack.sendCommand('search diffusion --limit 5');
-    const expected = expectKind(bot.runText('search diffusion --limit 5', 'expected'), 'list');
+    const expected = expectKind(await bot.runText('search diffusion --limit 5', 'expected'), 'list');
     const [list] = responses();
     expect(list!.response_type).toBe('in_channel');
     const blocks = list!.blocks as unknown[];
@@ -55,7 +55,7 @@ describe('/paper', () => {
 
   it('"show N" opens a paper of the same person\'s last list in this channel; others have their own', async () => {
     await slack.sendCommand('search diffusion --limit 5');
-    const expected = expectKind(bot.runText('search diffusion --limit 5', 'expected-show'), 'list');
+    const expected = expectKind(await bot.runText('search diffusion --limit 5', 'expected-show'), 'list');
     await slack.sendCommand('show 2');
     await slack.sendCommand('show 2', { user: 'U2' });
 

@@ -32,7 +32,7 @@ export const NO_MENTIONS: MessageMentionOptions = Object.freeze({ parse: [] });
  * and both buttons therefore defer first (type 5) and then edit the original message; these two
  * answer at once (type 4), because they only read one record or the command list.
  */
-const ANSWERED_AT_ONCE: ReadonlySet<string> = new Set(['show', 'help']);
+const ANSWERED_AT_ONCE: ReadonlySet<string> = new Set(['show', 'help', 'digest']);
 
 /** What users see when the adapter itself refuses or fails. */
 export const NOTICES = {

@@ -5,6 +5,7 @@ import type { CommandResult, ErrorResult, HelpResult, PageRequest, PaperDetailRe
 import { formatDate, primaryLink, sourceFacts } from '../../src/render/format-source.js';
 import { DISCORD_LIMITS as L } from './discord-limits.js';
 import { defuseMentions, escapeAndFit, escapeMarkdown, fitLines, MAX_LABEL, maskedLink, oneLine, safeUrl, truncate } from './markdown.js';
+import { renderDigestEmbed } from './render-digest.js';
 import { slashUsage } from './slash-command-data.js';
 
 /** Embed colours: Discord's blurple for results, red for errors, grey for help. */
@@ -41,6 +42,15 @@ export function renderResult(result: CommandResult, options: RenderOptions = {})
       return renderHelp(result);
     case 'error':
       return renderError(result, options.command);
+    case 'notice':
+      return {
+        embeds: [embed({ title: escapeAndFit(oneLine(result.title), L.embedTitle), description: fitLines(result.lines.map((l) => escapeMarkdown(oneLine(l))), L.embedDescription).text })],
+        ephemeral: true,
+        similar: [],
+      };
+    case 'digest':
+      // A preview is for the one who asked; the scheduled digest is what the channel sees.
+      return { embeds: [renderDigestEmbed(result.digest)], ephemeral: true, similar: [] };
   }
 }
 

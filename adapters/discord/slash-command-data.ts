@@ -45,12 +45,15 @@ function subcommand(command: Command<any>, commands: readonly Command<any>[]): A
     type: ApplicationCommandOptionType.Subcommand,
     name: command.name,
     description: command.summary,
-    options: ordered.map((option) => basicOption(option, CHOICES[`${command.name}.${option.name}`]?.(commands))),
+    options: ordered.map((option) =>
+      basicOption(option, CHOICES[`${command.name}.${option.name}`]?.(commands) ?? option.choices?.map((value) => ({ name: value, value }))),
+    ),
   };
 }
 
 function basicOption(option: OptionSpec, choices?: Array<{ name: string; value: string }>): APIApplicationCommandBasicOption {
   const base = { name: option.name, description: option.description, required: option.required };
+  if (option.type === 'boolean') return { ...base, type: ApplicationCommandOptionType.Boolean };
   if (option.type === 'integer') {
     return {
       ...base,
@@ -73,7 +76,11 @@ export function slashUsage(command: Command<any>): string {
     .sort((a, b) => Number(b.required) - Number(a.required))
     .map((option) => {
       const value =
-        option.type === 'integer'
+        option.type === 'boolean'
+          ? '<true|false>'
+          : option.choices
+            ? `<${option.choices.join('|')}>`
+            : option.type === 'integer'
           ? option.min !== undefined && option.max !== undefined
             ? `<${option.min}-${option.max}>`
             : '<number>'

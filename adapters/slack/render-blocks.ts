@@ -17,6 +17,7 @@ import {
   section,
   titleLink,
 } from './render-parts.js';
+import { renderDigestMessage } from './render-digest.js';
 import type { Block, SlackMessage, Surface, Visibility } from './slack-message.js';
 import { escapeClipped, packLines, splitEscaped } from './split-text.js';
 
@@ -37,6 +38,13 @@ export function renderResult(result: CommandResult, surface: Surface): SlackMess
       return fitBlocks(renderHelp(result, surface));
     case 'error':
       return renderError(result);
+    case 'notice':
+      return fitBlocks({
+        text: fallback(result.title),
+        blocks: [section(`*${escapeMrkdwn(cleanText(result.title))}*\n${result.lines.map((line) => escapeMrkdwn(cleanText(line))).join('\n')}`)],
+      });
+    case 'digest':
+      return fitBlocks(renderDigestMessage(result.digest));
   }
 }
 
@@ -48,6 +56,8 @@ export function visibilityOf(result: CommandResult): Visibility {
   switch (result.kind) {
     case 'help':
     case 'error':
+    case 'notice':
+    case 'digest':
       return 'ephemeral';
     case 'answer':
       return result.answer.found ? 'public' : 'ephemeral';

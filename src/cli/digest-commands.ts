@@ -7,8 +7,7 @@ import type { Logger } from '../log/logger.js';
 import { InvalidOptionError } from '../errors.js';
 import type { PaperIndex } from '../search/paper-index.js';
 import type { PaperbotStore, Platform } from '../store/store.js';
-import { formatDate, sourceFacts } from '../render/format-source.js';
-import { wrap } from '../render/text.js';
+import { renderDigestText } from '../render/text.js';
 import type { Digest } from '../digest/digest-types.js';
 import { println, type CliIo } from './io.js';
 
@@ -28,21 +27,6 @@ export interface DigestCliDeps {
 
 function platformOption(): Option {
   return new Option('--platform <platform>', 'slack or discord').choices(['slack', 'discord']).makeOptionMandatory();
-}
-
-/** Renders a digest as terminal text (preview). */
-export function renderDigestText(digest: Digest): string {
-  const day = formatDate({ published: digest.localDate }) ?? digest.localDate;
-  const lines = [`Paper digest — ${day}${digest.topic ? ` · ${digest.topic}` : ''}`, ''];
-  if (digest.items.length === 0) lines.push('Nothing new today.');
-  for (const item of digest.items) {
-    const facts = sourceFacts(item);
-    lines.push(`${item.n}. ${item.title}${facts.length ? ` — ${facts.join(' · ')}` : ''}`);
-    lines.push(...wrap(item.gist, 96).split('\n').map((l) => `   ${l}`));
-    if (item.links.length) lines.push(`   ${item.links.map((l) => l.url).join(' · ')}`);
-    lines.push('');
-  }
-  return lines.join('\n').trimEnd();
 }
 
 /** One line per digest of a run: what was sent, skipped, failed. */

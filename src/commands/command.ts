@@ -10,7 +10,7 @@ export interface OptionSpec {
   name: string;
   /** One line, at most 100 characters (Discord's limit). */
   description: string;
-  type: 'string' | 'integer';
+  type: 'string' | 'integer' | 'boolean';
   required: boolean;
   /** Takes the rest of the text in chat and slash-command text ("ask which papers …"). */
   rest?: boolean;
@@ -18,6 +18,8 @@ export interface OptionSpec {
   max?: number;
   /** Longest accepted text (string options). */
   maxLength?: number;
+  /** The only values accepted, for front-ends to offer as choices. */
+  choices?: readonly string[];
   /** Front-ends may offer paper titles as completions. */
   autocomplete?: 'paper';
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import ask from './ask.js';
+import digest from './digest.js';
 import type { Command } from './command.js';
 import help from './help.js';
 import more from './more.js';
@@ -9,7 +10,7 @@ import show from './show.js';
 import similar from './similar.js';
 
 /** Every command, in the order help lists them. */
-export const COMMANDS: readonly Command<any>[] = [ask, search, show, similar, more, papers, help];
+export const COMMANDS: readonly Command<any>[] = [ask, search, show, similar, more, papers, digest, help];
 
 /** Other words users type for a command. */
 export const COMMAND_ALIASES: Readonly<Record<string, string>> = { next: 'more', list: 'papers', '?': 'help', open: 'show', like: 'similar' };

@@ -1,10 +1,24 @@
 import type { Answer, SourceRef } from '../answer/answer-types.js';
+import type { Digest } from '../digest/digest-types.js';
 
 /**
  * What commands return: plain data, rendered by each front-end (terminal text, Slack Block
  * Kit, Discord embeds). Nothing here knows about any platform.
  */
-export type CommandResult = AnswerResult | PaperListResult | PaperDetailResult | HelpResult | ErrorResult;
+export type CommandResult = AnswerResult | PaperListResult | PaperDetailResult | HelpResult | ErrorResult | NoticeResult | DigestResult;
+
+/** A short confirmation or status ("Subscribed: daily at 09:00 UTC …"); shown to the asker only. */
+export interface NoticeResult {
+  kind: 'notice';
+  title: string;
+  lines: string[];
+}
+
+/** A digest shown in chat (`digest preview`): the same data a scheduled digest posts. */
+export interface DigestResult {
+  kind: 'digest';
+  digest: Digest;
+}
 
 /**
  * A page of a list, as data a button can carry ("More results"): front-ends put it in a button

@@ -51,14 +51,19 @@ export async function runText(text: string, context: Omit<CommandContext, 'comma
 function readsAsQuestion(command: Command<any>, rest: string): boolean {
   let words: string[];
   try {
-    words = parseTextArgs(rest, command.options.filter((o) => !o.rest).map((o) => o.name)).words;
+    const valued = command.options.filter((o) => !o.rest && o.type !== 'boolean').map((o) => o.name);
+    const flags = command.options.filter((o) => o.type === 'boolean').map((o) => o.name);
+    words = parseTextArgs(rest, valued, flags).words;
   } catch {
     // Unknown options: a command with a typo, not a question; its own parser reports it.
     return false;
   }
+  // A command whose first word is one of fixed choices ("digest subscribe …") needs one of them.
+  const choice = command.options.find((o) => o.required && o.choices);
+  if (choice) return !choice.choices!.includes((words[0] ?? '').toLowerCase());
   const takesText = command.options.some((o) => o.rest);
   if (!takesText) return words.length > 0 && !(words.length === 1 && /^\d+$/.test(words[0]!));
-  const oneWord = command.options.some((o) => o.rest && o.name !== 'question' && o.name !== 'query');
+  const oneWord = command.options.some((o) => o.rest && (o.autocomplete === 'paper' || o.name === 'command'));
   return oneWord && words.length > 1;
 }
 

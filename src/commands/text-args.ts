@@ -7,7 +7,12 @@ import { InvalidOptionError } from '../errors.js';
  *
  * @throws InvalidOptionError naming an unknown option, or an option without its value.
  */
-export function parseTextArgs(text: string, optionNames: readonly string[]): { rest: string; words: string[]; options: Record<string, string> } {
+export function parseTextArgs(
+  text: string,
+  optionNames: readonly string[],
+  /** Options that take no value (`--quiet`); they parse as "true". */
+  flagNames: readonly string[] = [],
+): { rest: string; words: string[]; options: Record<string, string> } {
   const tokens = text.trim() ? text.trim().split(/\s+/) : [];
   const words: string[] = [];
   const options: Record<string, string> = {};
@@ -19,8 +24,12 @@ export function parseTextArgs(text: string, optionNames: readonly string[]): { r
       continue;
     }
     const name = option[1]!.toLowerCase();
+    if (flagNames.includes(name)) {
+      options[name] = option[2] ?? 'true';
+      continue;
+    }
     if (!optionNames.includes(name)) {
-      const known = optionNames.map((n) => `--${n}`).join(', ') || 'none';
+      const known = [...optionNames, ...flagNames].map((n) => `--${n}`).join(', ') || 'none';
       throw new InvalidOptionError(`Unknown option ${token.split('=')[0]} (options: ${known})`);
     }
     const value = option[2] ?? tokens[++i];

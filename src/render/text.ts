@@ -1,6 +1,7 @@
 import type { Answer, SourceRef } from '../answer/answer-types.js';
 import type { CommandResult, HelpResult, PaperDetailResult, PaperListResult } from '../commands/results.js';
-import { sourceFacts } from './format-source.js';
+import type { Digest } from '../digest/digest-types.js';
+import { formatDate, sourceFacts } from './format-source.js';
 
 /** Width plain-text output wraps at. */
 export const TEXT_WIDTH = 100;
@@ -18,7 +19,26 @@ export function renderText(result: CommandResult): string {
       return renderHelp(result);
     case 'error':
       return `Error: ${result.message}` + (result.hint ? `\n${result.hint}` : '');
+    case 'notice':
+      return [result.title, ...result.lines.map((line) => `  ${line}`)].join('\n');
+    case 'digest':
+      return renderDigestText(result.digest);
   }
+}
+
+/** A digest as terminal text (previews; scheduled digests go to chat platforms). */
+export function renderDigestText(digest: Digest): string {
+  const day = formatDate({ published: digest.localDate }) ?? digest.localDate;
+  const lines = [`Paper digest — ${day}${digest.topic ? ` · ${digest.topic}` : ''}`, ''];
+  if (digest.items.length === 0) lines.push('Nothing new today.');
+  for (const item of digest.items) {
+    const facts = sourceFacts(item);
+    lines.push(`${item.n}. ${item.title}${facts.length ? ` — ${facts.join(' · ')}` : ''}`);
+    lines.push(...wrap(item.gist, TEXT_WIDTH - 4).split('\n').map((l) => `   ${l}`));
+    if (item.links.length) lines.push(`   ${item.links.map((l) => l.url).join(' · ')}`);
+    lines.push('');
+  }
+  return lines.join('\n').trimEnd();
 }
 
 function renderAnswer(answer: Answer): string {

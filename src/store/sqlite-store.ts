@@ -44,9 +44,12 @@ export class SqliteStore implements PaperbotStore {
     if (path !== SQLITE_MEMORY) mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseConstructor(path);
     try {
-      // The timeout first, so that switching to WAL waits for another process rather than failing.
-      this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
-      this.db.pragma('journal_mode = WAL');
+      const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
+      this.db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      // Switching a new file to WAL while another process does the same can fail with SQLITE_BUSY
+      // at once (SQLite skips the busy handler where waiting could deadlock): retry it.
+      const mode = retryWhileBusy(busyTimeoutMs, () => this.db.pragma('journal_mode = WAL', { simple: true }));
+      if (path !== SQLITE_MEMORY && mode !== 'wal') throw new Error(`cannot switch ${path} to WAL mode (journal mode: ${String(mode)})`);
       // FULL (the default) also in WAL: a claim must survive a power cut, or a digest could go out twice.
       this.db.pragma('synchronous = FULL');
     } catch (error) {
@@ -176,5 +179,25 @@ export class SqliteStore implements PaperbotStore {
     checkPlatform(platform);
     const rows = this.db.prepare('SELECT * FROM digests WHERE platform = ? AND channel = ? ORDER BY local_date DESC, key DESC').all(platform, channel) as DigestRow[];
     return rows.map(digestFromRow);
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Runs `step`, and again after a short pause while it fails with SQLITE_BUSY, for up to
+ * `timeoutMs`. Synchronous like better-sqlite3 itself; used only where SQLite reports busy
+ * without using its busy timeout.
+ */
+export function retryWhileBusy<T>(timeoutMs: number, step: () => T): T {
+  const deadline = Date.now() + timeoutMs;
+  for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
+    try {
+      return step();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY') || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, wait * (0.5 + Math.random()));
+    }
   }
 }

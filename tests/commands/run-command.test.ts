@@ -76,7 +76,7 @@ describe('runCommand: validating input', () => {
     expect(await run('frobnicate', {})).toEqual({
       kind: 'error',
       code: ErrorCode.UnknownCommand,
-      message: 'Unknown command "frobnicate". Commands: ask, search, show, similar, more, papers, help.',
+      message: 'Unknown command "frobnicate". Commands: ask, search, show, similar, more, papers, digest, help.',
       hint: 'Type "help" for the commands, or just ask a question.',
     });
   });

@@ -196,7 +196,7 @@ describe('/paper show', () => {
   });
 });
 
-describe('/paper similar, more, papers, help', () => {
+describe('/paper similar, more, papers, digest, help', () => {
   it('similar defers, then lists papers like the given one', async () => {
     const raw = slashCommand('similar', { paper: 'parallel-sampling-of-diffusion-ad4669', limit: 5 });
     const requests = await h.deliver(raw);

@@ -77,7 +77,7 @@ describe('/paper', () => {
     await slack.sendCommand('help');
     for (const help of responses()) {
       expect(help.response_type).toBe('ephemeral');
-      expect(help.text).toBe('paperbot commands: ask, search, show, similar, more, papers, help');
+      expect(help.text).toBe('paperbot commands: ask, search, show, similar, more, papers, digest, help');
       expect(JSON.stringify(help.blocks)).toContain('`/paper search QUERY [--limit N]` — List the papers that best match a query');
     }
     expect(responses()).toHaveLength(2);

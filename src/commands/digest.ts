@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { describeSubscription, DEFAULT_DIGEST_COUNT, MAX_DIGEST_COUNT, subscribe } from '../digest/subscriptions.js';
+import { digestItems, selectDigestPapers } from '../digest/select-papers.js';
+import { localTime } from '../digest/local-time.js';
+import { InvalidOptionError } from '../errors.js';
+import type { CommandContext } from './command.js';
+import { defineCommand } from './command.js';
+import type { CommandResult } from './results.js';
+import { parseTextArgs } from './text-args.js';
+
+const ACTIONS = ['subscribe', 'unsubscribe', 'preview', 'status'] as const;
+
+/** The store and channel a digest command needs, or a message saying why it cannot run here. */
+function where(context: CommandContext) {
+  if (!context.conversation) {
+    throw new InvalidOptionError('Digests are per channel: use this command in a Slack or Discord channel (from a terminal: paperbot digest subscribe --platform … --channel …).');
+  }
+  if (!context.store) throw new InvalidOptionError('Digests need the database, and this instance runs without one.');
+  return { store: context.store, ...context.conversation, now: context.now?.() ?? Date.now() };
+}
+
+/** `digest subscribe|unsubscribe|preview|status`: this channel's daily digest. */
+export default defineCommand({
+  name: 'digest',
+  summary: 'Daily digest for this channel: subscribe, unsubscribe, preview or status',
+  usage: 'digest subscribe|unsubscribe|preview|status [TOPIC] [--time HH:MM] [--tz ZONE] [--count N] [--quiet]',
+  options: [
+    { name: 'action', description: 'subscribe, unsubscribe, preview or status', type: 'string', required: true, choices: ACTIONS },
+    { name: 'topic', description: 'Rank papers by relevance to this topic (subscribe, preview)', type: 'string', required: false, rest: true, maxLength: 500 },
+    { name: 'time', description: 'Local time of day, HH:MM (default 09:00)', type: 'string', required: false, maxLength: 5 },
+    { name: 'tz', description: 'IANA time zone, e.g. Europe/Berlin (default UTC)', type: 'string', required: false, maxLength: 64 },
+    { name: 'count', description: `Papers per digest (1-${MAX_DIGEST_COUNT}, default ${DEFAULT_DIGEST_COUNT})`, type: 'integer', required: false, min: 1, max: MAX_DIGEST_COUNT },
+    { name: 'quiet', description: 'Post nothing on days with nothing new (default: a short note)', type: 'boolean', required: false },
+  ],
+  schema: z.object({
+    action: z.enum(ACTIONS, { error: `action must be one of ${ACTIONS.join(', ')}` }),
+    topic: z.string().trim().max(500, { error: 'topic must be at most 500 characters' }).optional(),
+    time: z.string().optional(),
+    tz: z.string().optional(),
+    count: z.coerce.number().optional(),
+    quiet: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
+  }),
+  fromText(text) {
+    const { words, options } = parseTextArgs(text, ['time', 'tz', 'count', 'topic'], ['quiet']);
+    const [action, ...topic] = words;
+    return {
+      action: action?.toLowerCase(),
+      topic: options.topic ?? (topic.join(' ') || undefined),
+      time: options.time,
+      tz: options.tz,
+      count: options.count,
+      quiet: options.quiet,
+    };
+  },
+  async execute(input, context): Promise<CommandResult> {
+    const { store, platform, channel, now } = where(context);
+    switch (input.action) {
+      case 'subscribe': {
+        const subscription = await subscribe(
+          store,
+          { platform, channel, time: input.time, tz: input.tz, topic: input.topic || undefined, count: input.count ?? DEFAULT_DIGEST_COUNT, quiet: input.quiet ?? false },
+          now,
+        );
+        return {
+          kind: 'notice',
+          title: 'Subscribed to the daily paper digest',
+          lines: [describeSubscription(subscription), '"digest preview" shows what it would post now; "digest unsubscribe" stops it.'],
+        };
+      }
+      case 'unsubscribe': {
+        const removed = await store.removeSubscription(platform, channel);
+        if (!removed) throw new InvalidOptionError('This channel has no digest subscription.');
+        return { kind: 'notice', title: 'Unsubscribed', lines: ['This channel will get no more daily digests.'] };
+      }
+      case 'preview': {
+        const subscription = await store.getSubscription(platform, channel);
+        const topic = input.topic || subscription?.topic;
+        const count = input.count ?? subscription?.count ?? DEFAULT_DIGEST_COUNT;
+        if (!Number.isInteger(count) || count < 1 || count > MAX_DIGEST_COUNT) throw new InvalidOptionError(`count must be a whole number from 1 to ${MAX_DIGEST_COUNT}`);
+        const papers = selectDigestPapers(context.index, await store.postedPaperIds(platform, channel), count, topic);
+        const localDate = localTime(now, subscription?.timezone ?? 'UTC').date;
+        return { kind: 'digest', digest: { platform, channel, localDate, items: digestItems(papers, topic), ...(topic ? { topic } : {}) } };
+      }
+      case 'status': {
+        const subscription = await store.getSubscription(platform, channel);
+        if (!subscription) return { kind: 'notice', title: 'No digest', lines: ['This channel has no daily digest. "digest subscribe" starts one.'] };
+        const recent = (await store.listDigests(platform, channel)).slice(0, 3);
+        return {
+          kind: 'notice',
+          title: 'Daily paper digest',
+          lines: [
+            describeSubscription(subscription),
+            ...(recent.length ? recent.map((d) => `${d.localDate}: ${d.status}${d.status === 'sent' ? ` (${d.paperIds.length} papers)` : ''}`) : ['No digest posted yet.']),
+          ],
+        };
+      }
+    }
+  },
+});

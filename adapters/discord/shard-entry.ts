@@ -1,8 +1,6 @@
-import { Paperbot } from '../../src/app/paperbot.js';
-import { defaultCorpusPath } from '../../src/app/package-root.js';
 import { loadDotEnv, parseEnv } from '../../src/config/env.js';
 import { createLogger } from '../../src/log/logger.js';
-import { startDiscord } from './index.js';
+import { serve } from '../serve.js';
 import { isMainModule, runMain } from './main-module.js';
 
 /**
@@ -14,9 +12,9 @@ async function main(): Promise<number> {
   loadDotEnv();
   const env = parseEnv();
   const logger = createLogger(env.LOG_LEVEL ?? 'info');
-  const bot = await Paperbot.load(env.CORPUS_DIR ?? defaultCorpusPath(), { logger });
-  const discord = await startDiscord(bot, env, logger);
-  const stop = () => void discord.stop().finally(() => process.exit(0));
+  // One shard: Discord only; the manager process runs the digest schedule.
+  const services = await serve(env, logger, { slack: false, discord: true, digests: false });
+  const stop = () => void services.stop().finally(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return 0;

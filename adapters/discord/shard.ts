@@ -4,6 +4,7 @@ import { loadDotEnv, parseEnv, type Env } from '../../src/config/env.js';
 import { ConfigError } from '../../src/errors.js';
 import { createLogger, type Logger } from '../../src/log/logger.js';
 import { DEFAULT_DISCORD_API_URL } from './client.js';
+import { serve } from '../serve.js';
 import { isMainModule, runMain } from './main-module.js';
 import { errorMeta, redactingLogger } from './safe-log.js';
 
@@ -58,9 +59,12 @@ async function main(): Promise<number> {
   const env = parseEnv();
   const logger = createLogger(env.LOG_LEVEL ?? 'info');
   const manager = await startSharded(env, logger);
+  // Digests are posted from this one process, never from the shards, so a sharded bot still
+  // posts each digest once (the store's claims guard against other instances as well).
+  const digests = await serve(env, logger, { slack: false, discord: false, digests: true });
   const stop = () => {
     for (const shard of manager.shards.values()) shard.kill();
-    process.exit(0);
+    void digests.stop().finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,6 +1,6 @@
 /**
- * End to end through the built binary: `npm run build` once, then `node dist/src/cli/main.js …`
- * (what the `paperbot` bin runs) and `node dist/src/main.js` (what `npm start` runs), with
+ * End to end through the built binary: `npm run build` once, then `node dist/adapters/cli.js …`
+ * (what the `paperbot` bin runs) and `node dist/adapters/main.js` (what `npm start` runs), with
  * sessions under a temp XDG_CACHE_HOME and a temp working directory (so no .env is read).
  * Processes are few and their outputs shared between tests: each takes most of a second.
  */
@@ -290,7 +290,7 @@ describe('paperbot chat and npm start', () => {
     expect(more.split('\n')[1]).toMatch(new RegExp(`^Papers for "${EXAMPLE_QUESTION.replace(/[?]/g, '\\?')}" — 1-10 of \\d+$`));
   });
 
-  it('npm start (dist/src/main.js): with no platform tokens it is the console chat over the seeds', async () => {
+  it('npm start (dist/adapters/main.js): with no platform tokens it is the console chat over the seeds', async () => {
     const result = await runNode([], { script: START_MAIN, cwd: workDir, env: cliEnv(join(cacheHome, 'start')), input: `${EXAMPLE_QUESTION}\n` });
     expect(result.code, describeRun(result)).toBe(0);
     expect(result.stderr).toBe('');

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 /** The repository root (where package.json and dist/ are). */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The `paperbot` binary, as package.json's "bin" names it. */
-export const CLI_BIN = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
+export const CLI_BIN = fileURLToPath(new URL('../../dist/adapters/cli.js', import.meta.url));
 /** What `npm start` runs. */
-export const START_MAIN = fileURLToPath(new URL('../../dist/src/main.js', import.meta.url));
+export const START_MAIN = fileURLToPath(new URL('../../dist/adapters/main.js', import.meta.url));
 
 /** Compiles src/ to dist/ (`npm run build`); throws with tsc's output when it fails. */
 export function buildOnce(): void {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
-import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { retryWhileBusy, SqliteStore } from '../../src/store/sqlite-store.js';
 import { claimRequest, describeStoreContract, subscription } from './store-contract.js';
 import { runSqliteProcesses } from './sqlite-processes.js';
 
@@ -75,6 +75,32 @@ describe('SqliteStore specifics', () => {
     }
     await b.upsertSubscription(subscription());
     expect(await a.listSubscriptions()).toHaveLength(1);
+  });
+
+  it('retries a step SQLite refused as busy without waiting (switching to WAL), up to the busy timeout', () => {
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    let calls = 0;
+    expect(
+      retryWhileBusy(1000, () => {
+        if (++calls < 3) throw busy;
+        return 'wal';
+      }),
+    ).toBe('wal');
+    expect(calls).toBe(3);
+    const other = Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+    calls = 0;
+    const failOther = (): never => {
+      calls++;
+      throw other;
+    };
+    expect(() => retryWhileBusy(1000, failOther)).toThrow('disk I/O error');
+    expect(calls).toBe(1);
+    const started = Date.now();
+    const failBusy = (): never => {
+      throw busy;
+    };
+    expect(() => retryWhileBusy(60, failBusy)).toThrow('database is locked');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(60);
   });
 
   it(

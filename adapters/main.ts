@@ -1,0 +1,40 @@
+import { loadDotEnv, parseEnv } from '../src/config/env.js';
+import { processIo } from '../src/cli/io.js';
+import { runCli } from '../src/cli/program.js';
+import { asCodedError } from '../src/errors.js';
+import { createLogger } from '../src/log/logger.js';
+import { digestPosters } from './posters.js';
+import { serve } from './serve.js';
+
+/**
+ * `npm start`: validates the environment (.env, every problem listed), then serves every
+ * front-end that is configured — Slack and/or Discord with the digest schedule and the corpus
+ * watcher — or, with no platform token, the console chat over the corpus.
+ */
+async function main(): Promise<number> {
+  loadDotEnv();
+  const env = parseEnv();
+  if (!env.SLACK_BOT_TOKEN && !env.DISCORD_TOKEN) {
+    return runCli(['chat'], { io: processIo(), posters: () => digestPosters(env) });
+  }
+  const logger = createLogger(env.LOG_LEVEL ?? 'info');
+  const services = await serve(env, logger, { slack: Boolean(env.SLACK_BOT_TOKEN), discord: Boolean(env.DISCORD_TOKEN), digests: true });
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  logger.info({}, 'stopping');
+  await services.stop();
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`paperbot: ${asCodedError(error).message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,83 @@
+import { stat } from 'node:fs/promises';
+import { Paperbot } from '../src/app/paperbot.js';
+import { describeCorpus, loadIndex } from '../src/app/load-index.js';
+import { defaultCorpusPath } from '../src/app/package-root.js';
+import type { Env } from '../src/config/env.js';
+import { watchCorpus, type CorpusWatcher } from '../src/corpus/watch-corpus.js';
+import { runDueDigests } from '../src/digest/run-digests.js';
+import { startDigestSchedule, type DigestSchedule } from '../src/digest/scheduler.js';
+import type { Logger } from '../src/log/logger.js';
+import { openStore } from '../src/store/open-store.js';
+import type { PaperbotStore } from '../src/store/store.js';
+import { systemClock } from '../src/time/clock.js';
+import { startDiscord } from './discord/index.js';
+import { digestPosters } from './posters.js';
+import { startSlack } from './slack/index.js';
+
+/** What to run in this process. */
+export interface ServeOptions {
+  slack: boolean;
+  discord: boolean;
+  /** Run the digest schedule here. Exactly one process of a deployment should (the sharding manager, not its shards). */
+  digests: boolean;
+}
+
+/** The running services; `stop()` ends them in order and closes the store. */
+export interface Services {
+  bot: Paperbot;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the long-running bot: loads the corpus and watches its directory (a changed file is
+ * loaded without a restart), opens the store (migrations run), serves the configured platforms
+ * and, where asked, runs the digest schedule (a missed digest is caught up once at start-up).
+ */
+export async function serve(env: Env, logger: Logger, options: ServeOptions): Promise<Services> {
+  const corpusPath = env.CORPUS_DIR ?? defaultCorpusPath();
+  const loaded = await loadIndex(corpusPath);
+  for (const line of describeCorpus(loaded.corpus, corpusPath)) logger.info({ corpus: corpusPath }, line);
+  const store: PaperbotStore = await openStore(env.DATABASE_URL);
+  const bot = new Paperbot(loaded.index, { logger, store, clock: systemClock });
+
+  const stops: Array<() => Promise<void> | void> = [];
+  let watcher: CorpusWatcher | undefined;
+  if ((await stat(corpusPath)).isDirectory()) {
+    watcher = watchCorpus(corpusPath, {
+      initial: loaded.corpus,
+      logger,
+      onReload: (next) => {
+        bot.replaceIndex(next.index);
+        logger.info({ corpus: corpusPath, papers: next.index.size }, 'corpus reloaded');
+      },
+    });
+    stops.push(() => watcher!.close());
+  }
+  if (options.slack) {
+    const slack = await startSlack(bot, env, logger);
+    stops.push(() => slack.stop());
+  }
+  if (options.discord) {
+    const discord = await startDiscord(bot, env, logger);
+    stops.push(() => discord.stop());
+  }
+  let schedule: DigestSchedule | undefined;
+  if (options.digests) {
+    const posters = digestPosters(env);
+    schedule = startDigestSchedule(
+      async (now) => {
+        const report = await runDueDigests({ store, index: bot.index, posters, now, logger });
+        if (report.sent.length || report.failed.length) logger.info({ sent: report.sent, failed: report.failed }, 'digest run');
+      },
+      { clock: systemClock, logger },
+    );
+    stops.push(() => schedule!.stop());
+  }
+  return {
+    bot,
+    async stop() {
+      for (const stop of stops.reverse()) await stop();
+      await store.close();
+    },
+  };
+}

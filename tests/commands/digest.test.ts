@@ -1,0 +1,34 @@
+import { it } from 'vitest';
+import { Paperbot } from '../../src/app/paperbot.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import { ManualClock } from '../../src/time/clock.js';
+import { seedIndex } from '../helpers/seed-index.js';
+
+it('probe', async () => {
+  const { index } = await seedIndex();
+  const store = new MemoryStore();
+  const clock = new ManualClock(Date.parse('2026-03-02T10:00:00Z'));
+  const bot = new Paperbot(index, { store, clock });
+  const conv = { platform: 'slack' as const, channel: 'C0123ABC' };
+  const show = async (t: string, c: any = conv) => console.log(t, '=>', JSON.stringify(await bot.runText(t, 'k', c)).slice(0, 600));
+  await show('digest subscribe --time 25:00 --tz Mars/Olympus --count abc');
+  await show('digest subscribe diffusion --quiet false');
+  await show('digest subscribe diffusion --quiet=false');
+  await show('digest SUBSCRIBE --time=08:00');
+  await show('digest subscribe ' + 'x'.repeat(600));
+  await show('digest preview --count 0');
+  await show('digest preview --count 21');
+  await show('digest preview --count abc');
+  await show('digest subscribe --count 21');
+  await show('digest subscribe --bogus 1');
+  await show('digest subscribe --tz');
+  await show('digest status', { platform: 'discord', channel: 'C0123ABC' });
+  await show('digest subscribe', { platform: 'discord', channel: 'C0123ABC' });
+  await show('digest subscribe', { platform: 'slack', channel: 'C1' });
+  console.log(JSON.stringify(await bot.runText('digest status', 'k')));
+  console.log(JSON.stringify(await bot.run('digest', { action: 'bogus' }, 'k', conv)));
+  console.log(JSON.stringify(await bot.run('digest', { }, 'k', conv)));
+  console.log(JSON.stringify(await bot.run('digest', { action: 'subscribe', quiet: 'yes' }, 'k', conv)));
+  console.log(JSON.stringify(await bot.run('digest', { action: 'subscribe', count: 3.5, time: 'noon' }, 'k', conv)));
+  console.log(JSON.stringify(await bot.runText('help digest', 'k')));
+});

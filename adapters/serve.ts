@@ -3,6 +3,7 @@ import { Paperbot } from '../src/app/paperbot.js';
 import { describeCorpus, loadIndex } from '../src/app/load-index.js';
 import { defaultCorpusPath } from '../src/app/package-root.js';
 import type { Env } from '../src/config/env.js';
+import { createSyncSchedule, syncSourcesFromFlags } from '../src/corpus/sync/index.js';
 import { watchCorpus, type CorpusWatcher } from '../src/corpus/watch-corpus.js';
 import { runDueDigests } from '../src/digest/run-digests.js';
 import { startDigestSchedule, type DigestSchedule } from '../src/digest/scheduler.js';
@@ -52,6 +53,27 @@ export async function serve(env: Env, logger: Logger, options: ServeOptions): Pr
       },
     });
     stops.push(() => watcher!.close());
+  }
+  if (options.digests && env.SYNC_EVERY_MINUTES && watcher) {
+    // New papers land in the watched directory; the watcher loads them, the next digest has them.
+    const sync = createSyncSchedule({
+      everyMs: env.SYNC_EVERY_MINUTES * 60_000,
+      runAtStart: true,
+      logger,
+      sync: {
+        dir: corpusPath,
+        sources: syncSourcesFromFlags({
+          arxivCategory: env.SYNC_ARXIV_CATEGORIES?.split(',').map((c) => c.trim()).filter(Boolean),
+          ...(env.SYNC_ARXIV_QUERY ? { arxivQuery: env.SYNC_ARXIV_QUERY } : {}),
+          ...(env.SYNC_ARXIV_MAX ? { max: env.SYNC_ARXIV_MAX } : {}),
+          ...(env.SYNC_HF_DAILY ? { hfDaily: true } : {}),
+        }),
+        logger,
+        ...(env.ARXIV_API_URL ? { arxivApiUrl: env.ARXIV_API_URL } : {}),
+        ...(env.HF_API_URL ? { hfApiUrl: env.HF_API_URL } : {}),
+      },
+    });
+    stops.push(() => sync.stop());
   }
   if (options.slack) {
     const slack = await startSlack(bot, env, logger);

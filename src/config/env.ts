@@ -41,6 +41,16 @@ export const envSchema = z.object({
   ARXIV_API_URL: optional(url()),
   /** Hugging Face API base for `paperbot sync --hf-daily`. Default https://huggingface.co/api. */
   HF_API_URL: optional(url()),
+  /** Sync new papers from the bot every N minutes (at least 1). Unset: no scheduled sync. */
+  SYNC_EVERY_MINUTES: optional(z.coerce.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' })),
+  /** arXiv categories to sync, comma-separated (e.g. "cs.CV,cs.LG"). */
+  SYNC_ARXIV_CATEGORIES: optional(z.string()),
+  /** arXiv query to sync (e.g. "all:diffusion"). */
+  SYNC_ARXIV_QUERY: optional(z.string()),
+  /** arXiv papers per category/query and sync. Default 50. */
+  SYNC_ARXIV_MAX: optional(z.coerce.number({ error: 'must be a number' }).int().min(1).max(2000)),
+  /** Also sync Hugging Face daily papers ("true"). */
+  SYNC_HF_DAILY: optional(z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true')),
   /** How much to log: debug, info, warn, error. Default info. */
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' })),
 });
@@ -57,6 +67,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
   // Cross-field rules are checked on the raw values too, so every problem is listed at once.
   const set = (name: string) => typeof source[name] === 'string' && source[name] !== '';
+  if (set('SYNC_EVERY_MINUTES') && !set('SYNC_ARXIV_CATEGORIES') && !set('SYNC_ARXIV_QUERY') && source.SYNC_HF_DAILY !== 'true') {
+    problems.push('SYNC_EVERY_MINUTES: is set, but no source is (SYNC_ARXIV_CATEGORIES, SYNC_ARXIV_QUERY or SYNC_HF_DAILY=true)');
+  }
   if (set('SLACK_BOT_TOKEN') && !set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET')) {
     problems.push('SLACK_BOT_TOKEN: is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is');
   }

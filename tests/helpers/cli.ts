@@ -8,8 +8,14 @@ export const CLI_BIN = fileURLToPath(new URL('../../dist/adapters/cli.js', impor
 /** What `npm start` runs. */
 export const START_MAIN = fileURLToPath(new URL('../../dist/adapters/main.js', import.meta.url));
 
-/** Compiles src/ to dist/ (`npm run build`); throws with tsc's output when it fails. */
+/**
+ * Compiles src/ to dist/ (`npm run build`); throws with tsc's output when it fails. The test
+ * run's global setup (tests/setup/build.ts) has already built once, before any worker started,
+ * so test files never build concurrently (two tsc runs writing dist/ while a third file spawns
+ * the binary); this only builds when that setup did not run.
+ */
 export function buildOnce(): void {
+  if (process.env.PAPERBOT_TEST_BUILT === '1') return;
   try {
     execFileSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'pipe', timeout: 240_000, encoding: 'utf8' });
   } catch (error) {

@@ -25,10 +25,15 @@ export class SlackDigestPoster implements DigestPoster {
 
   constructor(private readonly client: webApi.WebClient) {}
 
-  /** A poster for the configured bot (SLACK_BOT_TOKEN, SLACK_API_URL). */
+  /**
+   * A poster for the configured bot (SLACK_BOT_TOKEN, SLACK_API_URL). Its client does not retry:
+   * `chat.postMessage` is not idempotent, so a retried timeout could post a digest twice; the
+   * digest runner retries instead, after checking whether the first post arrived.
+   */
   static fromEnv(env: Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'>, policy: RetryPolicy = DEFAULT_RETRY_POLICY): SlackDigestPoster {
+    const noRetries = { ...policy, retries: 0 };
     return new SlackDigestPoster(
-      new webApi.WebClient(env.SLACK_BOT_TOKEN, { slackApiUrl: withTrailingSlash(env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL), ...webClientRetryOptions(policy) }),
+      new webApi.WebClient(env.SLACK_BOT_TOKEN, { slackApiUrl: withTrailingSlash(env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL), ...webClientRetryOptions(noRetries) }),
     );
   }
 

@@ -3,6 +3,7 @@ import { describeSubscription, DEFAULT_DIGEST_COUNT, MAX_DIGEST_COUNT, subscribe
 import { digestItems, selectDigestPapers } from '../digest/select-papers.js';
 import { localTime } from '../digest/local-time.js';
 import { InvalidOptionError } from '../errors.js';
+import type { DigestRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
 import { defineCommand } from './command.js';
 import type { CommandResult } from './results.js';
@@ -17,6 +18,14 @@ function where(context: CommandContext) {
   }
   if (!context.store) throw new InvalidOptionError('Digests need the database, and this instance runs without one.');
   return { store: context.store, ...context.conversation, now: context.now?.() ?? Date.now() };
+}
+
+/** One line of `digest status`: "2026-11-23: sent (3 papers)". */
+function describeRecord(record: DigestRecord): string {
+  if (record.status !== 'sent') return `${record.localDate}: ${record.status} (attempt ${record.attempts})`;
+  if (record.paperIds.length === 0 && !record.messageRef) return `${record.localDate}: nothing new (nothing posted)`;
+  const n = record.paperIds.length;
+  return `${record.localDate}: sent (${n === 0 ? 'nothing new' : `${n} paper${n === 1 ? '' : 's'}`})`;
 }
 
 /** `digest subscribe|unsubscribe|preview|status`: this channel's daily digest. */
@@ -37,7 +46,8 @@ export default defineCommand({
     topic: z.string().trim().max(500, { error: 'topic must be at most 500 characters' }).optional(),
     time: z.string().optional(),
     tz: z.string().optional(),
-    count: z.coerce.number().optional(),
+    // Validated with the other subscription options, so every problem is listed at once.
+    count: z.union([z.number(), z.string()]).optional(),
     quiet: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
   }),
   fromText(text) {
@@ -58,7 +68,7 @@ export default defineCommand({
       case 'subscribe': {
         const subscription = await subscribe(
           store,
-          { platform, channel, time: input.time, tz: input.tz, topic: input.topic || undefined, count: input.count ?? DEFAULT_DIGEST_COUNT, quiet: input.quiet ?? false },
+          { platform, channel, time: input.time, tz: input.tz, topic: input.topic || undefined, count: input.count, quiet: input.quiet ?? false },
           now,
         );
         return {
@@ -75,7 +85,7 @@ export default defineCommand({
       case 'preview': {
         const subscription = await store.getSubscription(platform, channel);
         const topic = input.topic || subscription?.topic;
-        const count = input.count ?? subscription?.count ?? DEFAULT_DIGEST_COUNT;
+        const count = input.count !== undefined ? Number(input.count) : (subscription?.count ?? DEFAULT_DIGEST_COUNT);
         if (!Number.isInteger(count) || count < 1 || count > MAX_DIGEST_COUNT) throw new InvalidOptionError(`count must be a whole number from 1 to ${MAX_DIGEST_COUNT}`);
         const papers = selectDigestPapers(context.index, await store.postedPaperIds(platform, channel), count, topic);
         const localDate = localTime(now, subscription?.timezone ?? 'UTC').date;
@@ -90,7 +100,7 @@ export default defineCommand({
           title: 'Daily paper digest',
           lines: [
             describeSubscription(subscription),
-            ...(recent.length ? recent.map((d) => `${d.localDate}: ${d.status}${d.status === 'sent' ? ` (${d.paperIds.length} papers)` : ''}`) : ['No digest posted yet.']),
+            ...(recent.length ? recent.map(describeRecord) : ['No digest posted yet.']),
           ],
         };
       }

@@ -25,7 +25,14 @@ export function parseTextArgs(
     }
     const name = option[1]!.toLowerCase();
     if (flagNames.includes(name)) {
-      options[name] = option[2] ?? 'true';
+      // "--quiet", "--quiet=false", or "--quiet false".
+      const next = tokens[i + 1]?.toLowerCase();
+      if (option[2] === undefined && (next === 'true' || next === 'false')) {
+        options[name] = next;
+        i++;
+      } else {
+        options[name] = option[2] ?? 'true';
+      }
       continue;
     }
     if (!optionNames.includes(name)) {

@@ -115,7 +115,8 @@ async function runOne(subscription: Subscription, options: DigestRunOptions, rep
     return;
   }
   const record = claim.record;
-  const finish = (outcome: Parameters<PaperbotStore['finishDigest']>[1]) => store.finishDigest(key, outcome, new Date(options.now).toISOString());
+  const finish = (outcome: Parameters<PaperbotStore['finishDigest']>[1]) =>
+    store.finishDigest(key, outcome, new Date(options.now).toISOString(), record.attempts);
 
   if (record.paperIds.length === 0 && subscription.quietWhenEmpty) {
     await finish({ status: 'sent', messageRef: '' });
@@ -124,7 +125,17 @@ async function runOne(subscription: Subscription, options: DigestRunOptions, rep
   }
   // The previous attempt may have arrived after all: ask before sending it again.
   if (existing && existing.status !== 'failed' && poster.findPosted) {
-    const found = await poster.findPosted(subscription.channel, record.nonce, existing.claimedAt);
+    let found;
+    try {
+      found = await poster.findPosted(subscription.channel, record.nonce, existing.claimedAt);
+    } catch (error) {
+      // Cannot tell whether it arrived: still unknown; retried (asking again) after the backoff.
+      const message = `could not check whether the earlier post arrived: ${error instanceof Error ? error.message : String(error)}`;
+      await finish({ status: 'unknown', error: message });
+      report.failed.push({ key, error: message, outcome: 'unknown' });
+      logger.warn({ key, attempt: record.attempts, error: message }, 'digest post check failed');
+      return;
+    }
     if (found) {
       await finish({ status: 'sent', messageRef: found.messageRef });
       await store.markPosted(subscription.platform, subscription.channel, record.paperIds, new Date(now).toISOString());

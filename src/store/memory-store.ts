@@ -108,14 +108,15 @@ export class MemoryStore implements PaperbotStore {
     return { claimed: false, record: copy(existing) };
   }
 
-  async finishDigest(key: string, outcome: FinishOutcome, now: string): Promise<void> {
+  async finishDigest(key: string, outcome: FinishOutcome, now: string, attempt?: number): Promise<void> {
     this.open();
     const at = isoTimestamp(now, 'finish time');
     const { status, messageRef, error } = outcomeColumns(outcome);
     const record = this.digests.get(key);
     if (!record) throw noDigestToFinish(key);
-    // `sent` is final: a late outcome of another attempt never turns it back into a retry.
+    // `sent` is final; a failure of an attempt that was taken over does not count.
     if (record.status === 'sent') return;
+    if (status !== 'sent' && attempt !== undefined && record.attempts !== attempt) return;
     record.status = status;
     record.updatedAt = at;
     if (messageRef === null) delete record.messageRef;

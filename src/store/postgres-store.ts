@@ -163,13 +163,15 @@ export class PostgresStore implements PaperbotStore {
     key: string,
     outcome: FinishOutcome,
     now: string,
+    attempt?: number,
   ): Promise<void> {
     const at = isoTimestamp(now, 'finish time');
     const { status, messageRef, error } = outcomeColumns(outcome);
-    // `sent` is final: a late outcome of another attempt never turns it back into a retry.
+    // `sent` is final; a failure of an attempt that was taken over does not count.
     const result = await this.pool.query(
-      `UPDATE digests SET status = $2, message_ref = $3, error = $4, updated_at = $5 WHERE key = $1 AND status <> 'sent'`,
-      [key, status, messageRef, error, at],
+      `UPDATE digests SET status = $2, message_ref = $3, error = $4, updated_at = $5
+        WHERE key = $1 AND status <> 'sent' AND ($2 = 'sent' OR $6::int IS NULL OR attempts = $6::int)`,
+      [key, status, messageRef, error, at, attempt ?? null],
     );
     if ((result.rowCount ?? 0) === 0 && !(await this.getDigest(key))) {
       throw noDigestToFinish(key);

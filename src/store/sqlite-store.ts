@@ -158,13 +158,17 @@ export class SqliteStore implements PaperbotStore {
     key: string,
     outcome: FinishOutcome,
     now: string,
+    attempt?: number,
   ): Promise<void> {
     const at = isoTimestamp(now, 'finish time');
     const { status, messageRef, error } = outcomeColumns(outcome);
-    // `sent` is final: a late outcome of another attempt never turns it back into a retry.
+    // `sent` is final; a failure of an attempt that was taken over does not count.
     const result = this.db
-      .prepare(`UPDATE digests SET status = ?, message_ref = ?, error = ?, updated_at = ? WHERE key = ? AND status <> 'sent'`)
-      .run(status, messageRef, error, at, key);
+      .prepare(
+        `UPDATE digests SET status = ?, message_ref = ?, error = ?, updated_at = ?
+          WHERE key = ? AND status <> 'sent' AND (? = 'sent' OR ? IS NULL OR attempts = ?)`,
+      )
+      .run(status, messageRef, error, at, key, status, attempt ?? null, attempt ?? null);
     if (result.changes === 0 && !(await this.getDigest(key))) {
       throw noDigestToFinish(key);
     }

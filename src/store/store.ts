@@ -110,8 +110,19 @@ export interface PaperbotStore {
    * (one winner among racing callers), keeping their nonce and paper ids, attempts + 1.
    */
   claimDigest(request: ClaimRequest): Promise<ClaimOutcome>;
-  /** Records the outcome of the post made under a claim. */
-  finishDigest(key: string, outcome: { status: 'sent'; messageRef: string } | { status: 'failed' | 'unknown'; error: string }, now: string): Promise<void>;
+  /**
+   * Records the outcome of the post made under a claim. `sent` is final: nothing changes a sent
+   * digest, and `sent` is recorded whichever attempt reports it (a message that arrived is the
+   * truth). A `failed`/`unknown` outcome given with `attempt` only applies while the record is
+   * still at that attempt: an instance whose claim went stale and was taken over cannot turn the
+   * new owner's claim into a retry. Throws for a key that was never claimed.
+   */
+  finishDigest(
+    key: string,
+    outcome: { status: 'sent'; messageRef: string } | { status: 'failed' | 'unknown'; error: string },
+    now: string,
+    attempt?: number,
+  ): Promise<void>;
   getDigest(key: string): Promise<DigestRecord | undefined>;
   /** Digests of one channel, newest local date first. */
   listDigests(platform: Platform, channel: string): Promise<DigestRecord[]>;

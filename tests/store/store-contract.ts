@@ -321,6 +321,23 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
         expect((await store.claimDigest(claimRequest({ now: at(11) }))).claimed).toBe(false);
       });
 
+      it('ignores a failure reported by an attempt that was taken over, but not a success', async () => {
+        const store = await openStore();
+        await store.claimDigest(claimRequest({ staleAfterMs: 10 * MINUTE }));
+        await store.claimDigest(claimRequest({ now: at(11), staleAfterMs: 10 * MINUTE }));
+        // Attempt 1 (its instance stalled) reports late; attempt 2 owns the claim now.
+        await store.finishDigest(claimRequest().key, { status: 'failed', error: 'late' }, at(12), 1);
+        expect(await store.getDigest(claimRequest().key)).toMatchObject({ status: 'claimed', attempts: 2 });
+        await store.finishDigest(claimRequest().key, { status: 'unknown', error: 'late' }, at(12), 1);
+        expect(await store.getDigest(claimRequest().key)).toMatchObject({ status: 'claimed', attempts: 2 });
+        await store.finishDigest(claimRequest().key, { status: 'failed', error: 'now' }, at(13), 2);
+        expect(await store.getDigest(claimRequest().key)).toMatchObject({ status: 'failed', attempts: 2, error: 'now' });
+        // A message that arrived is the truth, whichever attempt sent it.
+        await store.claimDigest(claimRequest({ now: at(30) }));
+        await store.finishDigest(claimRequest().key, { status: 'sent', messageRef: 'm-1' }, at(31), 1);
+        expect(await store.getDigest(claimRequest().key)).toMatchObject({ status: 'sent', messageRef: 'm-1' });
+      });
+
       it('uses the staleAfterMs of each request', async () => {
         const store = await openStore();
         await store.claimDigest(claimRequest());

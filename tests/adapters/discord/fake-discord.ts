@@ -27,6 +27,8 @@ export interface FakeReply {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Answer only when this promise settles (a held reply: the client may time out first). */
+  until?: Promise<unknown>;
 }
 
 type Handler = (request: RecordedRequest) => FakeReply;
@@ -73,8 +75,17 @@ export class FakeDiscord {
         };
         fake.requests.push(recorded);
         const reply = fake.route(recorded);
-        res.writeHead(reply.status, { ...(reply.body !== undefined ? { 'content-type': 'application/json' } : {}), ...reply.headers });
-        res.end(reply.body !== undefined ? JSON.stringify(reply.body) : undefined);
+        const answer = () => {
+          res.writeHead(reply.status, { ...(reply.body !== undefined ? { 'content-type': 'application/json' } : {}), ...reply.headers });
+          res.end(reply.body !== undefined ? JSON.stringify(reply.body) : undefined);
+        };
+        if (reply.until) {
+          // The client may have given up (timeout) while the reply was held.
+          const late = () => void (res.destroyed || answer());
+          void reply.until.then(late, late);
+        } else {
+          answer();
+        }
         for (const waiter of [...fake.waiters]) {
           if (waiter.test(recorded)) {
             fake.waiters.splice(fake.waiters.indexOf(waiter), 1);

@@ -28,7 +28,7 @@ const setting = (key: string): string | undefined => lines.map((line) => new Reg
 
 describe('adapters/slack/manifest.yml', () => {
   it('asks for the bot scopes the adapter uses, and no others', () => {
-    expect(listUnder('bot').sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:read', 'im:write']);
+    expect(listUnder('bot').sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'im:read', 'im:write']);
   });
 
   it('subscribes to mentions and DMs only (channels answer mentions, not every message)', () => {

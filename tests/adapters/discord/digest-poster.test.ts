@@ -1,0 +1,292 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DiscordDigestPoster } from '../../../adapters/discord/digest-poster.js';
+import { COLORS } from '../../../adapters/discord/render-embeds.js';
+import { messageProblems } from '../../../adapters/discord/discord-limits.js';
+import { DigestPostError } from '../../../src/digest/digest-poster.js';
+import type { Digest, DigestItem } from '../../../src/digest/digest-types.js';
+import { runDueDigests } from '../../../src/digest/run-digests.js';
+import { toSubscription } from '../../../src/digest/subscriptions.js';
+import { ErrorCode } from '../../../src/errors.js';
+import { silentLogger } from '../../../src/log/logger.js';
+import { PaperIndex } from '../../../src/search/paper-index.js';
+import { MemoryStore } from '../../../src/store/memory-store.js';
+import { commandFixturePapers } from '../../helpers/sources.js';
+import { APP_ID, FakeDiscord, type FakeReply, type RecordedRequest } from './fake-discord.js';
+
+/**
+ * DiscordDigestPoster against the fake Discord on 127.0.0.1, whose channel-messages route here
+ * behaves as Discord documents `enforce_nonce`: a second post with a nonce the channel has seen
+ * returns the message already created instead of a new one. Checked: the exact REST call, how
+ * each answer (or no answer) is classified, the REST client's own retries, and — end to end with
+ * runDueDigests — exactly one message per channel and day.
+ */
+
+const CHANNEL = '1300000000000000001';
+const TOKEN = 't';
+const MESSAGES = /^\/channels\/\d+\/messages$/;
+
+/** A channel on the fake: the messages it holds, and scripted answers for the next posts. */
+class FakeChannelMessages {
+  readonly messages: Array<{ id: string; channel: string; nonce?: string; body: any }> = [];
+  private readonly script: Array<FakeReply & { deliver?: boolean }> = [];
+  private nextId = 1_900_000_000_000_000_000n;
+
+  constructor(fake: FakeDiscord) {
+    fake.respond('POST', MESSAGES, (request) => this.handle(request), Number.POSITIVE_INFINITY);
+  }
+
+  /** The next posts' answers, in order (then: create the message). `deliver` creates it anyway (a reply lost on the way back). */
+  then(...replies: Array<FakeReply & { deliver?: boolean }>): void {
+    this.script.push(...replies);
+  }
+
+  private handle(request: RecordedRequest): FakeReply {
+    const scripted = this.script.shift();
+    if (scripted && !scripted.deliver) return scripted;
+    const message = this.create(request);
+    return scripted ?? { status: 200, body: message };
+  }
+
+  private create(request: RecordedRequest) {
+    const channel = request.path.split('/')[2]!;
+    const nonce = request.body?.nonce as string | undefined;
+    // enforce_nonce: the same nonce in the same channel is the same message.
+    const seen = request.body?.enforce_nonce && nonce !== undefined ? this.messages.find((m) => m.channel === channel && m.nonce === nonce) : undefined;
+    if (seen) return this.messageObject(seen);
+    const message = { id: String(++this.nextId), channel, ...(nonce !== undefined ? { nonce } : {}), body: request.body };
+    this.messages.push(message);
+    return this.messageObject(message);
+  }
+
+  private messageObject(message: { id: string; channel: string; nonce?: string; body: any }) {
+    return {
+      id: message.id,
+      channel_id: message.channel,
+      type: 0,
+      content: '',
+      author: { id: APP_ID, username: 'paperbot', discriminator: '0', global_name: null, avatar: null, bot: true },
+      embeds: message.body?.embeds ?? [],
+      components: [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date(0).toISOString(),
+      edited_timestamp: null,
+      flags: 0,
+      ...(message.nonce !== undefined ? { nonce: message.nonce } : {}),
+    };
+  }
+}
+
+let fake: FakeDiscord;
+let channel: FakeChannelMessages;
+/** Held replies, released after each test. */
+let gates: Array<() => void>;
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+});
+afterAll(async () => {
+  await fake?.close();
+});
+beforeEach(() => {
+  fake.reset();
+  channel = new FakeChannelMessages(fake);
+  gates = [];
+});
+afterEach(() => {
+  for (const open of gates) open();
+});
+
+function held(): Promise<void> {
+  return new Promise<void>((resolve) => gates.push(resolve));
+}
+
+const poster = (options: { timeoutMs?: number; retries?: number } = { timeoutMs: 2_000, retries: 0 }) =>
+  DiscordDigestPoster.fromEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl }, options);
+const posts = () => fake.find('POST', MESSAGES);
+
+function item(n: number, title: string, extra: Partial<DigestItem> = {}): DigestItem {
+  return { n, id: `paper-${n}`, title, links: [], matched: [], gist: `Gist of paper ${n}.`, ...extra };
+}
+
+const DIGEST: Digest = {
+  platform: 'discord',
+  channel: CHANNEL,
+  localDate: '2026-03-02',
+  topic: 'diffusion',
+  items: [
+    item(1, 'Fast Sampling of Diffusion Models', {
+      links: [{ kind: 'paper', url: 'https://arxiv.org/abs/2401.00001' }],
+      published: '2026-03-01',
+      upvotes: 3,
+      authors: ['A. One', 'B. Two'],
+      gist: 'We propose a solver that needs ten steps.',
+    }),
+    item(2, 'Video Diffusion', { gist: 'We study video.' }),
+  ],
+};
+
+async function rejection(promise: Promise<unknown>): Promise<DigestPostError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(DigestPostError);
+    return error as DigestPostError;
+  }
+  throw new Error('expected the post to fail');
+}
+
+describe('DiscordDigestPoster.post', () => {
+  it('POSTs /channels/{id}/messages with the embed, the nonce, enforce_nonce and no mentions; returns the message id', async () => {
+    const receipt = await poster().post(DIGEST, 'nonce0001');
+
+    expect(posts()).toHaveLength(1);
+    const [request] = posts();
+    expect(request!.path).toBe(`/channels/${CHANNEL}/messages`);
+    expect(request!.headers.authorization).toBe(`Bot ${TOKEN}`);
+    expect(request!.body).toEqual({
+      embeds: [
+        {
+          title: 'Paper digest — Mar 2, 2026 · diffusion',
+          description:
+            '**1.** [Fast Sampling of Diffusion Models](https://arxiv.org/abs/2401.00001) — Mar 1, 2026 · A. One, B. Two · 3 upvotes\nWe propose a solver that needs ten steps.\n\n' +
+            '**2.** Video Diffusion\nWe study video.',
+          color: COLORS.result,
+          footer: { text: '2 new papers' },
+        },
+      ],
+      nonce: 'nonce0001',
+      enforce_nonce: true,
+      allowed_mentions: { parse: [] },
+    });
+    expect(messageProblems({ embeds: request!.body.embeds })).toEqual([]);
+    expect(receipt).toEqual({ messageRef: channel.messages[0]!.id });
+  });
+
+  it('an empty digest says "Nothing new today."', async () => {
+    await poster().post({ platform: 'discord', channel: CHANNEL, localDate: '2026-12-24', items: [] }, 'nonce0002');
+    expect(posts()[0]!.body.embeds).toEqual([{ title: 'Paper digest — Dec 24, 2026', description: 'Nothing new today.', color: COLORS.result }]);
+  });
+
+  it('escapes markdown and mentions in titles, gists and the topic', async () => {
+    const hostile: Digest = {
+      platform: 'discord',
+      channel: CHANNEL,
+      localDate: '2026-03-02',
+      topic: '@here **now**',
+      items: [item(1, '@everyone <@123> **Free** [GPUs](https://evil.test)', { gist: 'We ping <@&456> and @here.' })],
+    };
+    await poster().post(hostile, 'nonce0003');
+    const [request] = posts();
+    expect(request!.body.embeds[0]).toMatchObject({
+      title: 'Paper digest — Mar 2, 2026 · @\u200bhere \\*\\*now\\*\\*',
+      description: '**1.** @\u200beveryone \\<@123> \\*\\*Free\\*\\* \\[GPUs\\](https://evil.test)\nWe ping \\<@&456> and @\u200bhere.',
+    });
+    expect(request!.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it.each([
+    [403, { message: 'Missing Access', code: 50001 }, 'Missing Access'],
+    [404, { message: 'Unknown Channel', code: 10003 }, 'Unknown Channel'],
+  ])('a %i answer is a "failed" DigestPostError (nothing was posted), not retried', async (status, body, text) => {
+    channel.then({ status, body });
+    const error = await rejection(poster({ timeoutMs: 2_000, retries: 2 }).post(DIGEST, 'nonce0004'));
+    expect(error.outcome).toBe('failed');
+    expect(error.code).toBe(ErrorCode.DigestPostFailed);
+    expect(error.message).toBe(`Discord answered ${status} to the digest post in channel ${CHANNEL}: ${text}`);
+    expect(posts()).toHaveLength(1);
+    expect(channel.messages).toEqual([]);
+  });
+
+  it('a 500 after the client\'s retries is "failed"', async () => {
+    channel.then({ status: 500, body: { message: 'Internal Server Error' } }, { status: 500, body: { message: 'Internal Server Error' } });
+    const error = await rejection(poster({ timeoutMs: 2_000, retries: 1 }).post(DIGEST, 'nonce0005'));
+    expect(error.outcome).toBe('failed');
+    expect(posts()).toHaveLength(2);
+  });
+
+  it('no answer within the time limit is an "unknown" DigestPostError', async () => {
+    channel.then({ status: 200, body: {}, until: held() });
+    const error = await rejection(poster({ timeoutMs: 200, retries: 0 }).post(DIGEST, 'nonce0006'));
+    expect(error.outcome).toBe('unknown');
+    expect(error.message).toMatch(new RegExp(`^No answer from Discord to the digest post in channel ${CHANNEL}: `));
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('a 429 with a short retry-after is waited out and retried by the REST client: one message', async () => {
+    channel.then({ status: 429, headers: { 'retry-after': '0.05', 'x-ratelimit-scope': 'user' }, body: { message: 'You are being rate limited.', retry_after: 0.05, global: false } });
+    const receipt = await poster({ timeoutMs: 2_000, retries: 0 }).post(DIGEST, 'nonce0007');
+    expect(posts()).toHaveLength(2);
+    expect(posts().map((r) => r.body.nonce)).toEqual(['nonce0007', 'nonce0007']);
+    expect(channel.messages).toHaveLength(1);
+    expect(receipt).toEqual({ messageRef: channel.messages[0]!.id });
+  });
+
+  it('a timed-out attempt that did arrive, retried by the REST client with the same nonce, stays one message', async () => {
+    channel.then({ status: 200, body: {}, until: held(), deliver: true });
+    const receipt = await poster({ timeoutMs: 200, retries: 1 }).post(DIGEST, 'nonce0008');
+    expect(posts()).toHaveLength(2);
+    expect(posts().every((r) => r.body.nonce === 'nonce0008' && r.body.enforce_nonce === true)).toBe(true);
+    expect(channel.messages).toHaveLength(1);
+    expect(receipt).toEqual({ messageRef: channel.messages[0]!.id });
+  });
+});
+
+describe('end to end with runDueDigests: one message per channel and day', () => {
+  const index = PaperIndex.build(commandFixturePapers());
+  const DUE = Date.parse('2026-03-02T09:00:00Z');
+  const KEY = `discord:${CHANNEL}:2026-03-02`;
+
+  async function subscribedStore(): Promise<MemoryStore> {
+    const store = new MemoryStore();
+    await store.upsertSubscription(toSubscription({ platform: 'discord', channel: CHANNEL, count: 2 }, Date.parse('2026-03-01T00:00:00Z')));
+    return store;
+  }
+  const run = (store: MemoryStore, discord: DiscordDigestPoster, now = DUE) => runDueDigests({ store, index, posters: { discord }, now, logger: silentLogger });
+
+  it('two instances racing on one store, each with its own poster: the channel gets exactly one message', async () => {
+    const store = await subscribedStore();
+    const [a, b] = await Promise.all([run(store, poster()), run(store, poster())]);
+    expect([...a.sent, ...b.sent]).toEqual([KEY]);
+    expect([...a.skipped, ...b.skipped]).toEqual([{ key: KEY, reason: 'claimed by another instance' }]);
+    expect(posts()).toHaveLength(1);
+    expect(channel.messages).toHaveLength(1);
+    const record = await store.getDigest(KEY);
+    expect(record).toMatchObject({ status: 'sent', attempts: 1, messageRef: channel.messages[0]!.id, nonce: posts()[0]!.body.nonce });
+    expect(record!.nonce.length).toBeLessThanOrEqual(25);
+    // Later runs that day post nothing more.
+    await Promise.all([run(store, poster(), DUE + 60_000), run(store, poster(), DUE + 120_000)]);
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('a post whose answer was lost is re-sent after the backoff with the same nonce, and Discord keeps it one message', async () => {
+    const store = await subscribedStore();
+    channel.then({ status: 200, body: {}, until: held(), deliver: true });
+    const first = await run(store, poster({ timeoutMs: 200, retries: 0 }));
+    expect(first.failed).toEqual([{ key: KEY, outcome: 'unknown', error: expect.stringMatching(/^No answer from Discord/) }]);
+    expect(channel.messages).toHaveLength(1);
+
+    expect((await run(store, poster(), DUE + 30_000)).skipped).toEqual([{ key: KEY, reason: 'waiting to retry' }]);
+    const retry = await run(store, poster(), DUE + 60_000);
+    expect(retry.sent).toEqual([KEY]);
+    const [attempt1, attempt2] = posts();
+    expect(attempt2!.body).toEqual(attempt1!.body);
+    expect(channel.messages).toHaveLength(1);
+    expect(await store.getDigest(KEY)).toMatchObject({ status: 'sent', attempts: 2, messageRef: channel.messages[0]!.id });
+  });
+
+  it('a refused post (403) is retried later and then posted once', async () => {
+    const store = await subscribedStore();
+    channel.then({ status: 403, body: { message: 'Missing Access', code: 50001 } });
+    expect((await run(store, poster())).failed).toEqual([
+      { key: KEY, outcome: 'failed', error: `Discord answered 403 to the digest post in channel ${CHANNEL}: Missing Access` },
+    ]);
+    expect((await run(store, poster(), DUE + 60_000)).sent).toEqual([KEY]);
+    expect(channel.messages).toHaveLength(1);
+    expect([...(await store.postedPaperIds('discord', CHANNEL))]).toHaveLength(2);
+  });
+});

@@ -19,7 +19,7 @@ import { PaperIndex } from '../src/search/paper-index.js';
 
 const root = packageRoot();
 const benchDir = process.env.BENCH_DIR ?? join(root, '..', 'shared', 'benchmarks');
-const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+const cli = join(root, 'dist', 'adapters', 'cli.js');
 
 interface Collection {
   name: string;

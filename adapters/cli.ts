@@ -2,11 +2,12 @@
 import { loadDotEnv, parseEnv } from '../src/config/env.js';
 import { processIo } from '../src/cli/io.js';
 import { runCli } from '../src/cli/program.js';
-import { digestPosters } from './posters.js';
 
 /**
  * The `paperbot` binary: the core's command line, given the platforms' REST posters so
- * `paperbot digest run` can post (the environment is validated only when it does).
+ * `paperbot digest run` can post. The platform libraries are imported only then (they would
+ * add half a second to every other command's start-up), and the environment is validated then.
  */
 loadDotEnv();
-process.exitCode = await runCli(process.argv.slice(2), { io: processIo(), posters: () => digestPosters(parseEnv()) });
+const posters = async () => (await import('./posters.js')).digestPosters(parseEnv());
+process.exitCode = await runCli(process.argv.slice(2), { io: processIo(), posters });

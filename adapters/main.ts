@@ -3,8 +3,7 @@ import { processIo } from '../src/cli/io.js';
 import { runCli } from '../src/cli/program.js';
 import { asCodedError } from '../src/errors.js';
 import { createLogger } from '../src/log/logger.js';
-import { digestPosters } from './posters.js';
-import { serve } from './serve.js';
+
 
 /**
  * `npm start`: validates the environment (.env, every problem listed), then serves every
@@ -15,9 +14,11 @@ async function main(): Promise<number> {
   loadDotEnv();
   const env = parseEnv();
   if (!env.SLACK_BOT_TOKEN && !env.DISCORD_TOKEN) {
-    return runCli(['chat'], { io: processIo(), posters: () => digestPosters(env) });
+    return runCli(['chat'], { io: processIo() });
   }
   const logger = createLogger(env.LOG_LEVEL ?? 'info');
+  // The platform libraries load only when a platform is served: the console chat starts faster.
+  const { serve } = await import('./serve.js');
   const services = await serve(env, logger, { slack: Boolean(env.SLACK_BOT_TOKEN), discord: Boolean(env.DISCORD_TOKEN), digests: true });
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

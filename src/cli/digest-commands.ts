@@ -17,7 +17,7 @@ export interface DigestCliDeps {
   /** Opens the configured store (DATABASE_URL), migrated. */
   openStore(): Promise<PaperbotStore>;
   /** Posters for the platforms that have credentials (REST only, no gateway login). */
-  posters(): Partial<Record<Platform, DigestPoster>>;
+  posters(): Promise<Partial<Record<Platform, DigestPoster>>>;
   /** Loads the corpus index. */
   index(): Promise<PaperIndex>;
   now(): number;
@@ -131,7 +131,7 @@ export function addDigestCommands(program: Program, deps: DigestCliDeps): void {
       withStore(async (store) => {
         const now = options.at === undefined ? deps.now() : Date.parse(options.at);
         if (Number.isNaN(now)) throw new InvalidOptionError(`--at must be an ISO time such as 2026-11-23T09:00:00Z, not "${options.at}".`);
-        const report = await runDueDigests({ store, index: await deps.index(), posters: deps.posters(), now, logger: deps.logger });
+        const report = await runDueDigests({ store, index: await deps.index(), posters: await deps.posters(), now, logger: deps.logger });
         out(report, formatRunReport(report));
         // Claimed elsewhere or already sent is success; a post that failed is not.
         if (report.failed.length > 0) process.exitCode = 1;

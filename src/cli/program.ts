@@ -9,9 +9,8 @@ import type { Logger } from '../log/logger.js';
 import { renderText } from '../render/text.js';
 import { FileSessionStore } from '../session/file-session-store.js';
 import type { SessionStore } from '../session/session.js';
-import { formatSyncReport, SYNC_CLI_FLAGS, syncCorpus, syncSourcesFromFlags, type SyncFlags } from '../corpus/sync/index.js';
+import { SYNC_CLI_FLAGS, syncSourcesFromFlags, type SyncFlags } from '../corpus/sync/sync-flags.js';
 import type { DigestPoster } from '../digest/digest-poster.js';
-import { openStore } from '../store/open-store.js';
 import type { Platform } from '../store/store.js';
 import { systemClock, type Clock } from '../time/clock.js';
 import { runChat } from './chat.js';
@@ -30,7 +29,7 @@ export interface CliDeps {
    * Digest posters for the platforms with credentials, made by the composition root (which
    * knows the platform adapters). Default: none, so `digest run` reports every digest unposted.
    */
-  posters?: () => Partial<Record<Platform, DigestPoster>>;
+  posters?: () => Promise<Partial<Record<Platform, DigestPoster>>>;
   /** The clock of `digest run` and `subscribe`. Default: the system clock. */
   clock?: Clock;
 }
@@ -177,8 +176,9 @@ export function createProgram(deps: CliDeps): Program {
 
   addDigestCommands(program, {
     io,
-    openStore: () => openStore(process.env.DATABASE_URL || undefined),
-    posters: deps.posters ?? (() => ({})),
+    // Drivers (pg, better-sqlite3) and the XML parser load only for the commands that use them.
+    openStore: async () => (await import('../store/open-store.js')).openStore(process.env.DATABASE_URL || undefined),
+    posters: deps.posters ?? (async () => ({})),
     index: open,
     now: () => (deps.clock ?? systemClock).now(),
     logger: cliLogger(io),
@@ -197,6 +197,7 @@ export function createProgram(deps: CliDeps): Program {
   }
   sync.action(async (flags: SyncFlags) => {
     const sources = syncSourcesFromFlags(flags);
+    const { formatSyncReport, syncCorpus } = await import('../corpus/sync/index.js');
     const report = await syncCorpus({
       dir: corpusPath(),
       sources,

@@ -1,12 +1,12 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { MAX_ARXIV_RESULTS } from './limits.js';
 import { InvalidOptionError } from '../../errors.js';
 import { ARXIV_ID, collapse, isIsoDate, type SyncIssue, type SyncRecord } from './sync-record.js';
 
 /** The arXiv API's query endpoint (`ARXIV_API_URL`). */
 export const DEFAULT_ARXIV_API_URL = 'https://export.arxiv.org/api/query';
 
-/** Most results one arXiv request may ask for (the API's own limit per call). */
-export const MAX_ARXIV_RESULTS = 2000;
+export { MAX_ARXIV_RESULTS } from './limits.js';
 
 /** arXiv asks API clients for at most one request every three seconds. */
 export const ARXIV_REQUEST_INTERVAL_MS = 3000;

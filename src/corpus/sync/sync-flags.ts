@@ -1,5 +1,5 @@
 import { InvalidOptionError } from '../../errors.js';
-import { MAX_ARXIV_RESULTS } from './arxiv.js';
+import { MAX_ARXIV_RESULTS } from './limits.js';
 import { isIsoDate } from './sync-record.js';
 import type { SyncSource } from './sync-corpus.js';
 

@@ -12,6 +12,7 @@ import { PaperIndex } from '../../../src/search/paper-index.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { commandFixturePapers } from '../../helpers/sources.js';
 import { APP_ID, FakeDiscord, type FakeReply, type RecordedRequest } from './fake-discord.js';
+import { digestItem, sampleDigest } from '../../fixtures/digest.js';
 
 /**
  * DiscordDigestPoster against the fake Discord on 127.0.0.1, whose channel-messages route here
@@ -109,26 +110,8 @@ const poster = (options: { timeoutMs?: number; retries?: number } = { timeoutMs:
   DiscordDigestPoster.fromEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl }, options);
 const posts = () => fake.find('POST', MESSAGES);
 
-function item(n: number, title: string, extra: Partial<DigestItem> = {}): DigestItem {
-  return { n, id: `paper-${n}`, title, links: [], matched: [], gist: `Gist of paper ${n}.`, ...extra };
-}
-
-const DIGEST: Digest = {
-  platform: 'discord',
-  channel: CHANNEL,
-  localDate: '2026-03-02',
-  topic: 'diffusion',
-  items: [
-    item(1, 'Fast Sampling of Diffusion Models', {
-      links: [{ kind: 'paper', url: 'https://arxiv.org/abs/2401.00001' }],
-      published: '2026-03-01',
-      upvotes: 3,
-      authors: ['A. One', 'B. Two'],
-      gist: 'We propose a solver that needs ten steps.',
-    }),
-    item(2, 'Video Diffusion', { gist: 'We study video.' }),
-  ],
-};
+const DIGEST: Digest = sampleDigest('discord', CHANNEL);
+const item = digestItem;
 
 async function rejection(promise: Promise<unknown>): Promise<DigestPostError> {
   try {

@@ -16,6 +16,7 @@ import { md, section } from './helpers/expected-blocks.js';
 import { FakeSlackApi } from './helpers/fake-slack-api.js';
 import { expectNothingPingable, expectWithinBlockKitLimits } from './helpers/payload-checks.js';
 import { TEST_SECRETS } from './helpers/slack-requests.js';
+import { digestItem, sampleDigest } from '../../fixtures/digest.js';
 
 /**
  * SlackDigestPoster against a Web API faked with nock (FakeSlackApi): the exact chat.postMessage
@@ -48,26 +49,8 @@ function held(): Promise<void> {
   return new Promise<void>((resolve) => gates.push(resolve));
 }
 
-function item(n: number, title: string, extra: Partial<DigestItem> = {}): DigestItem {
-  return { n, id: `paper-${n}`, title, links: [], matched: [], gist: `Gist of paper ${n}.`, ...extra };
-}
-
-const DIGEST: Digest = {
-  platform: 'slack',
-  channel: CHANNEL,
-  localDate: '2026-03-02',
-  topic: 'diffusion',
-  items: [
-    item(1, 'Fast Sampling of Diffusion Models', {
-      links: [{ kind: 'paper', url: 'https://arxiv.org/abs/2401.00001' }],
-      published: '2026-03-01',
-      upvotes: 3,
-      authors: ['A. One', 'B. Two'],
-      gist: 'We propose a solver that needs ten steps.',
-    }),
-    item(2, 'Video Diffusion', { gist: 'We study video.' }),
-  ],
-};
+const DIGEST: Digest = sampleDigest('slack', CHANNEL);
+const item = digestItem;
 
 async function rejection(promise: Promise<unknown>): Promise<DigestPostError> {
   try {

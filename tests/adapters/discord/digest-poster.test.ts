@@ -3,7 +3,7 @@ import { DiscordDigestPoster } from '../../../adapters/discord/digest-poster.js'
 import { COLORS } from '../../../adapters/discord/render-embeds.js';
 import { messageProblems } from '../../../adapters/discord/discord-limits.js';
 import { DigestPostError } from '../../../src/digest/digest-poster.js';
-import type { Digest, DigestItem } from '../../../src/digest/digest-types.js';
+import type { Digest } from '../../../src/digest/digest-types.js';
 import { runDueDigests } from '../../../src/digest/run-digests.js';
 import { toSubscription } from '../../../src/digest/subscriptions.js';
 import { ErrorCode } from '../../../src/errors.js';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIGEST_EVENT_TYPE, SlackDigestPoster } from '../../../adapters/slack/digest-poster.js';
 import type { RetryPolicy } from '../../../adapters/slack/retry-policy.js';
 import { DigestPostError } from '../../../src/digest/digest-poster.js';
-import type { Digest, DigestItem } from '../../../src/digest/digest-types.js';
+import type { Digest } from '../../../src/digest/digest-types.js';
 import { runDueDigests } from '../../../src/digest/run-digests.js';
 import { toSubscription } from '../../../src/digest/subscriptions.js';
 import { ErrorCode } from '../../../src/errors.js';

@@ -5,6 +5,7 @@ import { asCodedError, CorpusError, ErrorCode, type PaperbotError } from '../err
 import { silentLogger, type Logger } from '../log/logger.js';
 import { formatCorpusIssue, type CorpusIssue } from './corpus-issue.js';
 import type { LoadedCorpus } from './load-corpus.js';
+import { systemTimers, type Timers } from '../time/timers.js';
 
 /** Extensions the corpus loader reads; changes to other files are ignored. */
 const CORPUS_EXTENSIONS = new Set(['.txt', '.jsonl', '.json']);
@@ -22,11 +23,6 @@ export type WatchDirectory = (
   onError: (error: Error) => void,
 ) => { close(): void };
 
-/** Timer functions, injectable so tests control the debounce. */
-export interface WatchTimers {
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
 
 export interface WatchCorpusOptions {
   /** A new corpus loaded and indexed: swap it in (`bot.replaceIndex(loaded.index)`). */
@@ -48,7 +44,7 @@ export interface WatchCorpusOptions {
   load?: (path: string) => Promise<LoadedIndex>;
   /** Default: `fs.watch` on the directory (not keeping the process alive). */
   watch?: WatchDirectory;
-  timers?: WatchTimers;
+  timers?: Timers;
 }
 
 /** How one reload ended. */
@@ -85,10 +81,6 @@ export const watchDirectory: WatchDirectory = (dir, onChange, onError) => {
   return watcher;
 };
 
-const realTimers: WatchTimers = {
-  setTimeout: (run, ms) => setTimeout(run, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
 
 /**
  * Watches a corpus directory (or the directory of a single corpus file) and reloads the whole
@@ -108,7 +100,7 @@ export function watchCorpus(path: string, options: WatchCorpusOptions): CorpusWa
   const logger = options.logger ?? silentLogger;
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const load = options.load ?? ((corpusPath: string) => loadIndex(corpusPath));
-  const timers = options.timers ?? realTimers;
+  const timers = options.timers ?? systemTimers;
   const singleFile = isFile(path);
   const watchedDir = singleFile ? dirname(path) : path;
   const fileName = singleFile ? basename(path) : undefined;

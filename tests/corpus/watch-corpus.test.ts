@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadIndex, type LoadedIndex } from '../../src/app/load-index.js';
 import { Paperbot } from '../../src/app/paperbot.js';
 import type { CorpusIssue } from '../../src/corpus/corpus-issue.js';
-import { isCorpusFileName, watchCorpus, type WatchCorpusOptions, type WatchDirectory, type WatchTimers } from '../../src/corpus/watch-corpus.js';
+import { isCorpusFileName, watchCorpus, type WatchCorpusOptions, type WatchDirectory } from '../../src/corpus/watch-corpus.js';
+import { manualTimers } from '../helpers/manual-timers.js';
 import { CorpusError, ErrorCode, type PaperbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/log/logger.js';
 import { recordLine, tempCorpus } from './corpus-fixtures.js';
@@ -19,25 +20,14 @@ function fakeWatch() {
   return { watch, state, emit: (name: string | undefined) => state.onChange!(name) };
 }
 
-/** Debounce timers fired by hand. */
-function manualTimers() {
-  const pending = new Map<number, { run: () => void; ms: number }>();
-  let next = 0;
-  const timers: WatchTimers = {
-    setTimeout: (run, ms) => {
-      pending.set(++next, { run, ms });
-      return next;
-    },
-    clearTimeout: (handle) => void pending.delete(handle as number),
-  };
+/** Debounce timers fired by hand; exactly one debounce is ever pending. */
+function debounceTimers() {
+  const base = manualTimers();
   return {
-    timers,
-    pending,
+    ...base,
     fire() {
-      expect(pending.size).toBe(1);
-      const [id, timer] = [...pending][0]!;
-      pending.delete(id);
-      timer.run();
+      expect(base.pending.size).toBe(1);
+      base.fire();
     },
   };
 }
@@ -86,7 +76,7 @@ async function setup(files: Record<string, string> = { 'a.jsonl': `${A}\n` }, ex
   const initial = await loadIndex(dir);
   const bot = new Paperbot(initial.index);
   const fake = fakeWatch();
-  const clock = manualTimers();
+  const clock = debounceTimers();
   const { logger, lines } = recordingLogger();
   const reloads: LoadedIndex[] = [];
   const errors: Array<{ error: PaperbotError; issues: readonly CorpusIssue[] }> = [];
@@ -363,7 +353,7 @@ describe('watchCorpus (fake watch and timers)', () => {
   it('watches a single corpus file through its directory, reacting to that file only', async () => {
     const dir = await tempCorpus({ 'a.jsonl': `${A}\n` });
     const fake = fakeWatch();
-    const clock = manualTimers();
+    const clock = debounceTimers();
     const reloads: LoadedIndex[] = [];
     const watcher = watchCorpus(join(dir, 'a.jsonl'), { onReload: (loaded) => void reloads.push(loaded), watch: fake.watch, timers: clock.timers });
     expect(fake.state.dir).toBe(dir);

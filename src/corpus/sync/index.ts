@@ -9,7 +9,7 @@ export {
   type SyncSource,
 } from './sync-corpus.js';
 export { SYNC_CLI_FLAGS, DEFAULT_ARXIV_MAX, syncSourcesFromFlags, type SyncFlags, type SyncFlagSpec } from './sync-flags.js';
-export { createSyncSchedule, MIN_SYNC_INTERVAL_MS, type SyncSchedule, type SyncScheduleOptions, type ScheduleTimers } from './sync-schedule.js';
+export { createSyncSchedule, MIN_SYNC_INTERVAL_MS, type SyncSchedule, type SyncScheduleOptions } from './sync-schedule.js';
 export {
   createHttpClient,
   SyncError,

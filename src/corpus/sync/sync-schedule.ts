@@ -2,14 +2,9 @@ import { InvalidOptionError } from '../../errors.js';
 import { silentLogger, type Logger } from '../../log/logger.js';
 import { formatMs } from './http.js';
 import { syncCorpus, type SyncOptions, type SyncReport } from './sync-corpus.js';
+import type { Timers } from '../../time/timers.js';
 
-/** Timer functions, injectable so tests run a schedule without waiting. */
-export interface ScheduleTimers {
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const realTimers: ScheduleTimers = {
+const realTimers: Timers = {
   setTimeout: (run, ms) => {
     const handle = setTimeout(run, ms);
     // A pending sync never keeps the process alive on its own.
@@ -32,7 +27,7 @@ export interface SyncScheduleOptions {
   /** Called with each report (after it was logged). */
   onReport?: (report: SyncReport) => void;
   logger?: Logger;
-  timers?: ScheduleTimers;
+  timers?: Timers;
   /** Default {@link syncCorpus}. */
   run?: (options: SyncOptions) => Promise<SyncReport>;
 }

@@ -12,7 +12,7 @@ import { PaperIndex } from '../../../src/search/paper-index.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { commandFixturePapers } from '../../helpers/sources.js';
 import { APP_ID, FakeDiscord, type FakeReply, type RecordedRequest } from './fake-discord.js';
-import { digestItem, sampleDigest } from '../../fixtures/digest.js';
+import { digestItem, rejection, sampleDigest } from '../../fixtures/digest.js';
 
 /**
  * DiscordDigestPoster against the fake Discord on 127.0.0.1, whose channel-messages route here
@@ -112,16 +112,6 @@ const posts = () => fake.find('POST', MESSAGES);
 
 const DIGEST: Digest = sampleDigest('discord', CHANNEL);
 const item = digestItem;
-
-async function rejection(promise: Promise<unknown>): Promise<DigestPostError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DigestPostError);
-    return error as DigestPostError;
-  }
-  throw new Error('expected the post to fail');
-}
 
 describe('DiscordDigestPoster.post', () => {
   it('POSTs /channels/{id}/messages with the embed, the nonce, enforce_nonce and no mentions; returns the message id', async () => {

@@ -16,7 +16,7 @@ import { md, section } from './helpers/expected-blocks.js';
 import { FakeSlackApi } from './helpers/fake-slack-api.js';
 import { expectNothingPingable, expectWithinBlockKitLimits } from './helpers/payload-checks.js';
 import { TEST_SECRETS } from './helpers/slack-requests.js';
-import { digestItem, sampleDigest } from '../../fixtures/digest.js';
+import { digestItem, rejection, sampleDigest } from '../../fixtures/digest.js';
 
 /**
  * SlackDigestPoster against a Web API faked with nock (FakeSlackApi): the exact chat.postMessage
@@ -51,16 +51,6 @@ function held(): Promise<void> {
 
 const DIGEST: Digest = sampleDigest('slack', CHANNEL);
 const item = digestItem;
-
-async function rejection(promise: Promise<unknown>): Promise<DigestPostError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DigestPostError);
-    return error as DigestPostError;
-  }
-  throw new Error('expected the post to fail');
-}
 
 describe('SlackDigestPoster.post', () => {
   it('sends one chat.postMessage: channel, fallback text, blocks, no unfurls, metadata carrying the nonce; returns the ts', async () => {

@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createSyncSchedule, type ScheduleTimers, type SyncOptions, type SyncReport } from '../../../src/corpus/sync/index.js';
+import { createSyncSchedule, type SyncOptions, type SyncReport } from '../../../src/corpus/sync/index.js';
+import { manualTimers } from '../../helpers/manual-timers.js';
 import type { Logger } from '../../../src/log/logger.js';
 
-/** Timers fired by hand. */
-function manualTimers() {
-  const pending = new Map<number, { run: () => void; ms: number }>();
-  let next = 0;
-  const timers: ScheduleTimers = {
-    setTimeout: (run, ms) => {
-      pending.set(++next, { run, ms });
-      return next;
-    },
-    clearTimeout: (handle) => void pending.delete(handle as number),
-  };
-  return {
-    timers,
-    pending,
-    fire() {
-      const [id, timer] = [...pending][0]!;
-      pending.delete(id);
-      timer.run();
-    },
-  };
-}
 
 const SYNC: SyncOptions = { dir: '/corpus', sources: [{ kind: 'hf-daily' }] };
 

@@ -1,14 +1,13 @@
 import { Command as Program, Option } from 'commander';
 import type { DigestPoster } from '../digest/digest-poster.js';
 import { describeSubscription, subscribe } from '../digest/subscriptions.js';
-import { digestItems, selectDigestPapers } from '../digest/select-papers.js';
+import { previewDigest } from '../digest/preview.js';
 import { runDueDigests, type DigestRunReport } from '../digest/run-digests.js';
 import type { Logger } from '../log/logger.js';
 import { InvalidOptionError } from '../errors.js';
 import type { PaperIndex } from '../search/paper-index.js';
 import type { PaperbotStore, Platform } from '../store/store.js';
 import { renderDigestText } from '../render/text.js';
-import type { Digest } from '../digest/digest-types.js';
 import { println, type CliIo } from './io.js';
 
 /** What the digest subcommands need from the composition root. */
@@ -105,20 +104,14 @@ export function addDigestCommands(program: Program, deps: DigestCliDeps): void {
     .option('--count <n>', 'papers (default: the subscription\'s, else 5)')
     .action((options: { platform?: Platform; channel?: string; topic?: string; count?: string }) =>
       withStore(async (store) => {
-        const index = await deps.index();
-        const subscription = options.platform && options.channel ? await store.getSubscription(options.platform, options.channel) : undefined;
-        const posted = options.platform && options.channel ? await store.postedPaperIds(options.platform, options.channel) : new Set<string>();
-        const topic = options.topic ?? subscription?.topic;
-        const count = options.count !== undefined ? Number(options.count) : (subscription?.count ?? 5);
-        if (!Number.isInteger(count) || count < 1 || count > 20) throw new InvalidOptionError('--count must be a whole number from 1 to 20.');
-        const papers = selectDigestPapers(index, posted, count, topic);
-        const preview: Digest = {
-          platform: options.platform ?? 'slack',
-          channel: options.channel ?? '',
-          localDate: new Date(deps.now()).toISOString().slice(0, 10),
-          items: digestItems(papers, topic),
-          ...(topic ? { topic } : {}),
-        };
+        const preview = await previewDigest(store, await deps.index(), {
+          ...(options.platform ? { platform: options.platform } : {}),
+          ...(options.channel ? { channel: options.channel } : {}),
+          ...(options.topic ? { topic: options.topic } : {}),
+          ...(options.count !== undefined ? { count: options.count } : {}),
+          now: deps.now(),
+          countLabel: '--count',
+        });
         out(preview, renderDigestText(preview));
       }),
     );

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { describeSubscription, DEFAULT_DIGEST_COUNT, MAX_DIGEST_COUNT, subscribe } from '../digest/subscriptions.js';
-import { digestItems, selectDigestPapers } from '../digest/select-papers.js';
-import { localTime } from '../digest/local-time.js';
+import { previewDigest } from '../digest/preview.js';
 import { InvalidOptionError } from '../errors.js';
 import type { DigestRecord } from '../store/store.js';
 import type { CommandContext } from './command.js';
@@ -83,13 +82,14 @@ export default defineCommand({
         return { kind: 'notice', title: 'Unsubscribed', lines: ['This channel will get no more daily digests.'] };
       }
       case 'preview': {
-        const subscription = await store.getSubscription(platform, channel);
-        const topic = input.topic || subscription?.topic;
-        const count = input.count !== undefined ? Number(input.count) : (subscription?.count ?? DEFAULT_DIGEST_COUNT);
-        if (!Number.isInteger(count) || count < 1 || count > MAX_DIGEST_COUNT) throw new InvalidOptionError(`count must be a whole number from 1 to ${MAX_DIGEST_COUNT}`);
-        const papers = selectDigestPapers(context.index, await store.postedPaperIds(platform, channel), count, topic);
-        const localDate = localTime(now, subscription?.timezone ?? 'UTC').date;
-        return { kind: 'digest', digest: { platform, channel, localDate, items: digestItems(papers, topic), ...(topic ? { topic } : {}) } };
+        const digest = await previewDigest(store, context.index, {
+          platform,
+          channel,
+          now,
+          ...(input.topic ? { topic: input.topic } : {}),
+          ...(input.count !== undefined ? { count: input.count } : {}),
+        });
+        return { kind: 'digest', digest };
       }
       case 'status': {
         const subscription = await store.getSubscription(platform, channel);

@@ -29,7 +29,7 @@ export async function runText(text: string, context: Omit<CommandContext, 'comma
   if (!trimmed) return runCommand('help', {}, context);
   // "2" or "[2]" alone opens that paper of the last result.
   if (/^\[?\d{1,4}\]?$/.test(trimmed)) return runCommand('show', { paper: trimmed }, context);
-  const [word = '', ...restWords] = trimmed.split(/\s+/);
+  const [word = ''] = trimmed.split(/\s+/);
   const command = findCommand(word.toLowerCase());
   const rest = trimmed.slice(word.length);
   if (!command || readsAsQuestion(command, rest)) return runCommand('ask', { question: trimmed }, context);

@@ -1,0 +1,43 @@
+import { InvalidOptionError } from '../errors.js';
+import type { PaperIndex } from '../search/paper-index.js';
+import type { PaperbotStore, Platform } from '../store/store.js';
+import type { Digest } from './digest-types.js';
+import { localTime } from './local-time.js';
+import { digestItems, selectDigestPapers } from './select-papers.js';
+import { DEFAULT_DIGEST_COUNT, MAX_DIGEST_COUNT } from './subscriptions.js';
+
+/** What to preview: a channel (its subscription and what it was sent), and/or a topic and count. */
+export interface PreviewRequest {
+  platform?: Platform;
+  channel?: string;
+  /** Default: the subscription's topic. */
+  topic?: string;
+  /** Default: the subscription's count, else 5. */
+  count?: number | string;
+  now: number;
+  /** How the front-end names the count option in errors ("count", "--count"). Default "count". */
+  countLabel?: string;
+}
+
+/**
+ * The digest a channel would get now, without posting or recording anything: papers it was not
+ * sent yet, by the subscription's topic and count unless given, dated in its time zone.
+ */
+export async function previewDigest(store: PaperbotStore, index: PaperIndex, request: PreviewRequest): Promise<Digest> {
+  const { platform, channel } = request;
+  const subscription = platform && channel ? await store.getSubscription(platform, channel) : undefined;
+  const posted = platform && channel ? await store.postedPaperIds(platform, channel) : new Set<string>();
+  const topic = request.topic || subscription?.topic;
+  const count = request.count !== undefined ? Number(request.count) : (subscription?.count ?? DEFAULT_DIGEST_COUNT);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_DIGEST_COUNT) {
+    throw new InvalidOptionError(`${request.countLabel ?? 'count'} must be a whole number from 1 to ${MAX_DIGEST_COUNT}`);
+  }
+  const papers = selectDigestPapers(index, posted, count, topic);
+  return {
+    platform: platform ?? 'slack',
+    channel: channel ?? '',
+    localDate: localTime(request.now, subscription?.timezone ?? 'UTC').date,
+    items: digestItems(papers, topic),
+    ...(topic ? { topic } : {}),
+  };
+}

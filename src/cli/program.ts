@@ -7,6 +7,7 @@ import type { CommandResult } from '../commands/results.js';
 import { asCodedError, ErrorCode } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { renderText } from '../render/text.js';
+import { formatAnswerReport } from '../eval/answer-report.js';
 import { FileSessionStore } from '../session/file-session-store.js';
 import type { SessionStore } from '../session/session.js';
 import { SYNC_CLI_FLAGS, syncSourcesFromFlags, type SyncFlags } from '../corpus/sync/sync-flags.js';
@@ -17,6 +18,7 @@ import { runChat } from './chat.js';
 import { addDigestCommands } from './digest-commands.js';
 import { println, type CliIo } from './io.js';
 import { evalCommand, rankCommand } from './trec-commands.js';
+import { answerEvalCommand } from './answer-eval-command.js';
 
 /** What the CLI needs from outside, injectable for tests. */
 export interface CliDeps {
@@ -165,13 +167,27 @@ export function createProgram(deps: CliDeps): Program {
 
   program
     .command('eval')
-    .description('rank benchmark queries and print nDCG@10, MAP, P@10, Recall@100, MRR@10')
+    .description('score benchmark queries: the ranking against --qrels (nDCG@10, MAP, …) or the answers against --answers (key-hit, …)')
     .requiredOption('--queries <file>', 'queries, one per line: qid<TAB>text')
-    .requiredOption('--qrels <file>', 'TREC relevance judgments: qid 0 docid grade')
-    .addOption(new Option('--k <n>', 'ranking depth').argParser(positiveInt('--k')).default(1000))
-    .action(async (options: { queries: string; qrels: string; k: number }) => {
+    .option('--qrels <file>', 'score the ranking: TREC relevance judgments, qid 0 docid grade')
+    .option('--answers <file>', 'score the answers: gold sentences, JSONL {qid, docid, key: [...], support: [...]}')
+    .addOption(new Option('--k <n>', 'ranking depth (with --qrels)').argParser(positiveInt('--k')).default(1000))
+    .action(async (options: { queries: string; qrels?: string; answers?: string; k: number }, command: Program) => {
+      // Checked before the corpus loads, so a usage mistake is reported at once.
+      if ((options.qrels === undefined) === (options.answers === undefined)) {
+        command.error(
+          `error: eval needs exactly one of --qrels <file> (score the ranking) and --answers <file> (score the answers), got ${options.qrels === undefined ? 'neither' : 'both'}`,
+        );
+      }
       const index = await open();
-      io.stdout.write(await evalCommand(index, options.queries, options.qrels, options.k));
+      if (options.qrels !== undefined) {
+        io.stdout.write(await evalCommand(index, options.queries, options.qrels, options.k));
+        return;
+      }
+      // --answers is given: the check above let exactly one of the two through.
+      const report = await answerEvalCommand(index, options.queries, options.answers!);
+      if (globals().json) println(io.stdout, JSON.stringify(report, null, 2));
+      else io.stdout.write(formatAnswerReport(report));
     });
 
   addDigestCommands(program, {

@@ -4,7 +4,8 @@ import { evaluateRun, formatReport } from '../eval/evaluate.js';
 import { formatRun, parseQrels, parseQueries, type Query, type Run } from '../eval/trec-files.js';
 import type { PaperIndex } from '../search/paper-index.js';
 
-async function readInput(path: string, what: string): Promise<string> {
+/** Reads a benchmark input file; a missing or unreadable one is an EvalInputError naming it. */
+export async function readInput(path: string, what: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {

@@ -5,6 +5,17 @@ export interface AnswerSentence {
   text: string;
   /** Numbers (`n`) of the sources whose abstract contains this exact sentence. */
   sources: number[];
+  /**
+   * Character ranges `[start, end)` of `text` holding a word the question matched (its stem or
+   * an expansion of it), in order and not overlapping; adapters may bold them. Empty when none.
+   */
+  highlights: Array<[number, number]>;
+}
+
+/** A word of the question searched for as another word ("difusion" → "diffusion"). */
+export interface Correction {
+  from: string;
+  to: string;
 }
 
 /** A paper in a result's numbered source list. */
@@ -38,6 +49,30 @@ export interface Answer {
   suggestions: string[];
   /** How many papers matched the question at all (what "more" pages through). */
   totalMatches: number;
+  /**
+   * What was searched, in words, when it differs from what was typed (misspellings corrected,
+   * chat filler dropped): "diffusion sampling speedup". Shown as "searched for: …".
+   */
+  searchedFor?: string;
+  /** The misspelt words corrected against the corpus's own vocabulary. */
+  corrections?: Correction[];
+  /** Acronyms expanded with the corpus's own definitions ("PTQ" → "post-training quantization"). */
+  expansions?: Correction[];
+  /**
+   * The question's subject words that no paper contains ("NeRF", "RLHF"). With `found: false`
+   * the answer abstains ("Nothing on RLHF in this corpus."); with `found: true` see `caveat`.
+   */
+  missing?: string[];
+  /**
+   * One line to show before the quotes when the corpus has something near but not the thing
+   * asked: "Nothing on NeRF itself; closest: radiance fields, novel view synthesis."
+   */
+  caveat?: string;
+  /**
+   * When the answer abstains: the papers closest to the question, listed as suggestions
+   * (title and link), never quoted. Empty otherwise.
+   */
+  closest?: SourceRef[];
 }
 
 /** Limits of an answer. */

@@ -1,67 +1,106 @@
 import type { Paper } from '../corpus/paper.js';
 import { splitSentences } from '../nlp/sentences.js';
-import { phraseTerms } from '../nlp/analyzer.js';
+import type { UnderstoodQuery } from '../query/understand-question.js';
 import type { PaperIndex, SearchHit } from '../search/paper-index.js';
 import { DEFAULT_ANSWER_LIMITS, type Answer, type AnswerLimits, type AnswerSentence, type SourceRef } from './answer-types.js';
-import { MIN_SENTENCE_COVERAGE, isQuotable, repeats, scoreSentence, type CandidateSentence, type SentenceQuery } from './select-sentences.js';
+import { highlightRanges } from './highlight.js';
+import { rhetoricalRole } from './sentence-quality.js';
+import { MIN_SENTENCE_COVERAGE, conceptCoverage, isQuotable, repeats, scoreSentence, type CandidateSentence, type SentenceQuery } from './select-sentences.js';
 
-/** A paper is a source only if it contains at least this share of the question's keywords. */
+/** A paper is a source only if it contains at least this share of the question's concept weight. */
 const MIN_PAPER_COVERAGE = 0.5;
+/** Weight of a context concept (from a later sentence of the question) against the main ask's. */
+const CONTEXT_CONCEPT_WEIGHT = 0.5;
+/** A sentence is quoted only if its score is at least this share of the best sentence's. */
+const MIN_RELATIVE_SCORE = Number(process.env.PB_REL ?? 0.45);
+/** How much a paper's rank lowers its sentences: weight 1 / (1 + RANK_DECAY · rank). */
+const RANK_DECAY = Number(process.env.PB_DECAY ?? 0.12);
+/** Papers listed as closest when the answer abstains. */
+const CLOSEST_PAPERS = 3;
 
 /**
  * Answers a question from the corpus: the best-ranked papers' abstracts are split into sentences,
- * the sentences most relevant to the question (and not repeating each other) are quoted verbatim
- * and cited [n]. Nothing is ever paraphrased or invented: when no paper is relevant enough the
- * answer is empty and says what to try instead.
+ * each scored for what it says (a contribution or finding over background), how much of the
+ * question it carries and how relevant its paper is; the top papers get one sentence each
+ * before any gets a second, the best sentence comes first, and everything is quoted verbatim
+ * and cited [n]. Nothing is ever paraphrased or invented. When the question's subject is in
+ * no paper the answer abstains ("Nothing on RLHF in this corpus") and lists the closest papers
+ * as suggestions; when only something near it is ("radiance fields" for NeRF), one caveat line
+ * says so before the quotes.
  *
  * @example
  * const result = answer(index, 'which papers speed up diffusion sampling?');
- * result.sentences[0]; // → { text: 'We propose …', sources: [1] }
+ * result.sentences[0]; // → { text: 'We propose …', sources: [1], highlights: [[…]] }
  * result.sources[0];   // → { n: 1, id: '…', title: '…', links: [...], matched: [...] }
  */
 export function answer(index: PaperIndex, question: string, limits: Partial<AnswerLimits> = {}): Answer {
   const options = { ...DEFAULT_ANSWER_LIMITS, ...limits };
   const result = index.search(question, { limit: options.candidatePapers });
-  const keywords = result.keywords.phrases;
-  const base = { question, keywords, totalMatches: result.total };
-  if (result.keywords.tokens.length === 0) {
+  const query = result.query;
+  const base: Pick<Answer, 'question' | 'keywords' | 'totalMatches'> & Partial<Answer> = { question, keywords: result.keywords.phrases, totalMatches: result.total };
+  if (query.searchedFor) base.searchedFor = query.searchedFor;
+  if (query.corrections.length > 0) base.corrections = query.corrections;
+  if (query.expansions.length > 0) base.expansions = query.expansions;
+  const closest = () => result.hits.slice(0, CLOSEST_PAPERS).map((hit, i) => sourceRef(i + 1, hit.paper, hit.matched));
+
+  if (query.concepts.length === 0) {
     return { ...base, sentences: [], sources: [], found: false, suggestions: noKeywordSuggestions() };
   }
-  const questionTerms = new Set(result.keywords.tokens.map((t) => t.term));
-  const hits = result.hits.filter((hit) => coverage(index, hit, questionTerms) >= MIN_PAPER_COVERAGE);
+  if (query.missing.length > 0) {
+    // The subject itself is in no paper: say so, and list what is closest without quoting it.
+    const missing = [...query.missing, ...query.near.map((n) => n.from)];
+    return { ...base, sentences: [], sources: [], found: false, missing, closest: closest(), suggestions: missingSuggestions(result.hits.length > 0) };
+  }
+  const concepts = weightedConcepts(index, query);
+  const hits = result.hits.filter((hit) => paperCoverage(index, hit, concepts) >= MIN_PAPER_COVERAGE);
   if (hits.length === 0) {
-    return { ...base, sentences: [], sources: [], found: false, suggestions: notFoundSuggestions(keywords) };
+    return { ...base, sentences: [], sources: [], found: false, closest: closest(), suggestions: notFoundSuggestions(result.keywords.phrases) };
   }
-  const query: SentenceQuery = {
-    weights: new Map([...questionTerms].map((term) => [term, index.idf(term)])),
-    phrases: new Set(phraseTerms(result.keywords.tokens)),
+  const sentenceQuery: SentenceQuery = {
+    concepts,
+    phrases: new Set(query.phrases),
+    intent: query.intent,
+    ...(query.sides ? { sides: [new Set(query.sides[0]), new Set(query.sides[1])] as [Set<string>, Set<string>] } : {}),
   };
-  const chosen = inReadingOrder(chooseSentences(collectCandidates(hits, query), options));
+  const chosen = chooseSentences(collectCandidates(hits, sentenceQuery), options);
   if (chosen.length === 0) {
-    return { ...base, sentences: [], sources: [], found: false, suggestions: notFoundSuggestions(keywords) };
+    return { ...base, sentences: [], sources: [], found: false, closest: closest(), suggestions: notFoundSuggestions(result.keywords.phrases) };
   }
-  return { ...base, ...cite(chosen, hits), found: true, suggestions: [] };
+  const highlightTerms = new Set(query.weights.keys());
+  const answerResult: Answer = { ...base, ...cite(inReadingOrder(chosen), hits, highlightTerms), found: true, suggestions: [] };
+  if (query.near.length > 0) {
+    answerResult.caveat = query.near.map((n) => `Nothing on ${n.from} itself; closest: ${n.to}.`).join(' ');
+  }
+  return answerResult;
 }
 
-/** Share of the question's (idf-weighted) terms that occur in a paper. */
-function coverage(index: PaperIndex, hit: SearchHit, questionTerms: ReadonlySet<string>): number {
+/** The question's known concepts, weighted by idf of their best-known form; context concepts lighter. */
+function weightedConcepts(index: PaperIndex, query: UnderstoodQuery): SentenceQuery['concepts'] {
+  return query.concepts
+    .filter((concept) => concept.known)
+    .map((concept) => {
+      const idf = Math.max(
+        ...concept.alternatives.map((terms) => (terms.every((t) => index.vocabulary.termFrequency(t) > 0) ? Math.min(...terms.map((t) => index.idf(t))) : 0)),
+      );
+      return { concept, weight: idf * (concept.main ? 1 : CONTEXT_CONCEPT_WEIGHT) };
+    });
+}
+
+/** Share of the question's concept weight a paper's title and abstract hold. */
+function paperCoverage(index: PaperIndex, hit: SearchHit, concepts: SentenceQuery['concepts']): number {
   const terms = index.termsOf(hit.paper.id);
   if (!terms) return 0;
-  const present = new Set([...terms.title, ...terms.abstract]);
-  let total = 0;
-  let found = 0;
-  for (const term of questionTerms) {
-    const weight = index.idf(term);
-    total += weight;
-    if (present.has(term)) found += weight;
-  }
-  return total === 0 ? 0 : found / total;
+  return conceptCoverage(new Set([...terms.title, ...terms.abstract]), concepts);
 }
 
 function collectCandidates(hits: readonly SearchHit[], query: SentenceQuery): CandidateSentence[] {
   const byText = new Map<string, CandidateSentence>();
+  const top = hits[0]?.score ?? 1;
   hits.forEach((hit, rank) => {
-    splitSentences(hit.paper.abstract).forEach((text, position) => {
+    const paperWeight = (1 / (1 + RANK_DECAY * rank)) * Math.pow(hit.score / top, Number(process.env.PB_GAMMA ?? 0));
+    const sentences = splitSentences(hit.paper.abstract);
+    const lead = sentences.findIndex((text) => isQuotable(text) && rhetoricalRole(text) === 'contribution');
+    sentences.forEach((text, position) => {
       if (!isQuotable(text)) return;
       const existing = byText.get(text);
       if (existing) {
@@ -69,46 +108,62 @@ function collectCandidates(hits: readonly SearchHit[], query: SentenceQuery): Ca
         if (!existing.paperIds.includes(hit.paper.id)) existing.paperIds.push(hit.paper.id);
         return;
       }
-      const { score, terms } = scoreSentence(text, query, rank);
-      if (score >= MIN_SENTENCE_COVERAGE) byText.set(text, { text, paperIds: [hit.paper.id], score, terms, position });
+      const place = { position, count: sentences.length, lead: position === lead };
+      const { score, coverage, terms, role } = scoreSentence(text, query, place);
+      if ((coverage < MIN_SENTENCE_COVERAGE && !place.lead) || score <= 0) return;
+      byText.set(text, { text, paperIds: [hit.paper.id], score: score * paperWeight, coverage, terms, position, role });
     });
   });
   return [...byText.values()].sort((a, b) => b.score - a.score);
 }
 
-/** Greedy selection: best first, skipping repeats, at most `maxPerPaper` per paper, within the limits. */
+/**
+ * Selection in rounds: first the best sentence of each paper (best papers first), then second
+ * sentences, so the top relevant papers are each heard before any is heard twice; repeats and
+ * sentences well below the best are skipped, and everything stays within the limits.
+ */
 function chooseSentences(candidates: readonly CandidateSentence[], limits: AnswerLimits): CandidateSentence[] {
+  const best = candidates[0]?.score ?? 0;
+  const eligible = candidates.filter((c) => c.score >= best * MIN_RELATIVE_SCORE);
   const chosen: CandidateSentence[] = [];
   const perPaper = new Map<string, number>();
   let chars = 0;
-  for (const candidate of candidates) {
-    if (chosen.length >= limits.maxSentences) break;
-    const paper = candidate.paperIds[0]!;
-    if ((perPaper.get(paper) ?? 0) >= limits.maxPerPaper) continue;
-    if (repeats(candidate, chosen)) continue;
-    // Room for the sentence, a space and its citation markers ("[1][2]").
-    const cost = candidate.text.length + 1 + candidate.paperIds.length * 4 + (chosen.length > 0 ? 1 : 0);
-    if (chars + cost > limits.maxChars) continue;
-    chosen.push(candidate);
-    perPaper.set(paper, (perPaper.get(paper) ?? 0) + 1);
-    chars += cost;
+  for (let round = 1; round <= limits.maxPerPaper; round++) {
+    for (const candidate of eligible) {
+      if (chosen.length >= limits.maxSentences) return chosen;
+      const paper = candidate.paperIds[0]!;
+      if ((perPaper.get(paper) ?? 0) !== round - 1) continue;
+      if (chosen.includes(candidate) || repeats(candidate, chosen)) continue;
+      // Room for the sentence, a space and its citation markers ("[1][2]").
+      const cost = candidate.text.length + 1 + candidate.paperIds.length * 4 + (chosen.length > 0 ? 1 : 0);
+      if (chars + cost > limits.maxChars) continue;
+      chosen.push(candidate);
+      perPaper.set(paper, round);
+      chars += cost;
+    }
   }
   return chosen;
 }
 
 /**
- * Orders the chosen sentences for reading: papers in the order their best sentence was chosen
- * (most relevant first), and each paper's sentences in the order its abstract has them, so a
- * definition comes before the result that relies on it.
+ * Orders the chosen sentences for reading: papers in the order of their best chosen sentence
+ * (the sentence that answers best comes first), and a paper's sentences in the order its
+ * abstract has them, so a definition comes before the result that relies on it.
  */
 function inReadingOrder(chosen: readonly CandidateSentence[]): CandidateSentence[] {
   const paperOrder = new Map<string, number>();
-  for (const sentence of chosen) if (!paperOrder.has(sentence.paperIds[0]!)) paperOrder.set(sentence.paperIds[0]!, paperOrder.size);
+  for (const sentence of [...chosen].sort((a, b) => b.score - a.score)) {
+    if (!paperOrder.has(sentence.paperIds[0]!)) paperOrder.set(sentence.paperIds[0]!, paperOrder.size);
+  }
   return [...chosen].sort((a, b) => paperOrder.get(a.paperIds[0]!)! - paperOrder.get(b.paperIds[0]!)! || a.position - b.position);
 }
 
 /** Numbers the cited papers in order of first citation and builds the source list. */
-function cite(chosen: readonly CandidateSentence[], hits: readonly SearchHit[]): { sentences: AnswerSentence[]; sources: SourceRef[] } {
+function cite(
+  chosen: readonly CandidateSentence[],
+  hits: readonly SearchHit[],
+  highlightTerms: ReadonlySet<string>,
+): { sentences: AnswerSentence[]; sources: SourceRef[] } {
   const numbers = new Map<string, number>();
   const sources: SourceRef[] = [];
   const sentences = chosen.map((candidate) => ({
@@ -123,6 +178,7 @@ function cite(chosen: readonly CandidateSentence[], hits: readonly SearchHit[]):
       }
       return n;
     }),
+    highlights: highlightRanges(candidate.text, highlightTerms),
   }));
   return { sentences, sources };
 }
@@ -145,11 +201,17 @@ function noKeywordSuggestions(): string[] {
   ];
 }
 
+function missingSuggestions(hasClosest: boolean): string[] {
+  return [
+    ...(hasClosest ? ['The papers below share other words of your question; none is about it.'] : []),
+    'Use "sync" to fetch newer papers, or ask about a topic the corpus covers ("papers" lists it).',
+  ];
+}
+
 function notFoundSuggestions(keywords: readonly string[]): string[] {
-  const suggestions = [
+  return [
     `No paper in the corpus is about ${keywords.map((k) => `"${k}"`).join(', ')} closely enough to quote.`,
     'Try fewer or more general words, or another name for the same idea.',
+    'Use "search" with a few keywords for a ranked list, or "papers" to see what the corpus holds.',
   ];
-  suggestions.push('Use "search" with a few keywords for a ranked list, or "papers" to see what the corpus holds.');
-  return suggestions;
 }

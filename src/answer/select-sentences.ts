@@ -1,64 +1,141 @@
 import { analyze, phraseTerms } from '../nlp/analyzer.js';
+import type { QueryConcept } from '../query/understand-question.js';
+import { debris, isMetadata, leansOnAntecedent, rhetoricalRole, type RhetoricalRole } from './sentence-quality.js';
 
 /** A sentence that may go into an answer, scored against the question. */
 export interface CandidateSentence {
   text: string;
   /** Ids of the papers whose abstract contains this exact sentence (best-ranked first). */
   paperIds: string[];
-  /** Relevance to the question, 0…~1.3. */
+  /** Relevance to the question, weighted by its paper's relevance: what selection ranks by. */
   score: number;
+  /** The question's concept weight the sentence covers, 0…1 (before role and paper weighting). */
+  coverage: number;
   /** Analyzed terms, for telling near-repeats apart. */
   terms: ReadonlySet<string>;
   /** Index of the sentence in its (first) paper's abstract, to quote in reading order. */
   position: number;
+  /** What the sentence does in its abstract (contribution, finding, …). */
+  role: RhetoricalRole;
 }
 
 /** What a sentence is scored against. */
 export interface SentenceQuery {
-  /** Question terms with their weights (idf). */
-  weights: ReadonlyMap<string, number>;
+  /** The question's known concepts with their weights (idf; context concepts lighter). */
+  concepts: ReadonlyArray<{ concept: QueryConcept; weight: number }>;
   /** Question phrases (adjacent term pairs). */
   phrases: ReadonlySet<string>;
+  /** What kind of answer is wanted: "why" favours causal sentences, "compare" ones naming both sides. */
+  intent: 'why' | 'compare' | 'survey' | 'general';
+  /** For a comparison: the terms of each side. */
+  sides?: [ReadonlySet<string>, ReadonlySet<string>];
 }
+
+/** How much each feature of a sentence counts. Every field has a default: {@link DEFAULT_SENTENCE_WEIGHTS}. */
+export interface SentenceWeights {
+  /** Added for each role: what the paper does or finds beats background. */
+  role: Readonly<Record<RhetoricalRole, number>>;
+  /** Multiplies the share of the question's concept weight the sentence carries. Default 1. */
+  coverage: number;
+  /** Added per share of the question's phrases the sentence contains. Default 0.15. */
+  phrase: number;
+  /** Subtracted from a sentence that leans on an antecedent it does not carry ("This allows us to…"). Default 0.35. */
+  antecedent: number;
+  /** Subtracted per unit of extraction debris ("512times512", "rightarrow"). Default 0.6. */
+  debris: number;
+  /** Added to a causal sentence for a "why" question, and to one naming both sides of a comparison. Default 0.25. */
+  intent: number;
+  /** Added to a paper's first contribution sentence ("In this paper, we propose X"): its main claim. Default 0.3. */
+  lead: number;
+  /** Subtracted from an abstract's first and last sentences (usually motivation and outlook). Default 0.15. */
+  edge: number;
+}
+
+/** Where a sentence stands in its abstract. */
+export interface SentencePlace {
+  /** 0-based index of the sentence. */
+  position: number;
+  /** Number of sentences in the abstract. */
+  count: number;
+  /** Whether it is the abstract's first contribution sentence. */
+  lead: boolean;
+}
+
+/**
+ * Measured on the seeds-dev answer gold (docs/answer-quality.md): contributions and findings
+ * are what researchers quote; background and motivation almost never are.
+ */
+export const DEFAULT_SENTENCE_WEIGHTS: Readonly<SentenceWeights> = Object.freeze({
+  role: Object.freeze({ contribution: 0.35, finding: 0.25, method: 0.1, other: 0, background: -0.3 }),
+  coverage: Number(process.env.PB_COV ?? 1),
+  phrase: 0.15,
+  antecedent: 0.35,
+  debris: 0.6,
+  intent: 0.25,
+  lead: Number(process.env.PB_LEAD ?? 0.3),
+  edge: Number(process.env.PB_EDGE ?? 0.15),
+  ...(process.env.PB_SW ? JSON.parse(process.env.PB_SW) : {}),
+});
 
 /** Sentences shorter than this are headings or fragments ("Code is available."), not answers. */
 const MIN_SENTENCE_CHARS = 40;
 /** A sentence must carry this share of the question's weight to be quoted at all. */
-export const MIN_SENTENCE_COVERAGE = 0.3;
+export const MIN_SENTENCE_COVERAGE = Number(process.env.PB_MINCOV ?? 0.3);
 /** Two sentences sharing this share of their terms say the same thing; only the first is kept. */
 const NEAR_REPEAT_OVERLAP = 0.6;
-/** Sentences stating the paper's contribution answer questions better than background ones. */
-const CONTRIBUTION = /\b(we|our|this (paper|work|study))\b/i;
+/** Cues of a causal sentence, what a "why" question wants. */
+const CAUSAL = /\b(because|due to|since|caused by|owing to|stems? from|attributed? to|explains?|the reason|we find that|we show that|leads? to|results? in)\b/i;
 
-/**
- * Scores a sentence: the idf-weighted share of the question's terms it contains, a bonus for
- * each question phrase it contains, a small bonus for contribution sentences, and a prior for
- * the rank of its paper.
- */
-export function scoreSentence(text: string, query: SentenceQuery, paperRank: number): { score: number; terms: Set<string> } {
-  const tokens = analyze(text);
-  const terms = new Set(tokens.map((t) => t.term));
+/** Share of the question's concept weight a set of terms covers (a concept counts when one of its forms is whole). */
+export function conceptCoverage(terms: ReadonlySet<string>, concepts: SentenceQuery['concepts']): number {
   let total = 0;
   let found = 0;
-  for (const [term, weight] of query.weights) {
+  for (const { concept, weight } of concepts) {
     total += weight;
-    if (terms.has(term)) found += weight;
+    if (concept.alternatives.some((alternative) => alternative.every((t) => terms.has(t)))) found += weight;
   }
-  if (total === 0 || found === 0) return { score: 0, terms };
-  let score = found / total;
-  if (query.phrases.size > 0) {
-    const phrases = phraseTerms(tokens).filter((p) => query.phrases.has(p));
-    score += 0.15 * (new Set(phrases).size / query.phrases.size);
-  }
-  if (CONTRIBUTION.test(text)) score *= 1.1;
-  // Papers ranked lower lend their sentences a little less trust.
-  score *= 1 / (1 + 0.1 * paperRank);
-  return { score, terms };
+  return total === 0 ? 0 : found / total;
 }
 
-/** Whether a sentence is worth quoting at all (not a fragment). */
+/**
+ * Scores a sentence: the weighted share of the question's concepts it contains, plus its
+ * phrases, plus what the sentence does (a contribution or finding over background), minus
+ * dangling references and extraction debris, plus the question's intent (causes for "why",
+ * both sides for a comparison). The paper's relevance is applied by the caller.
+ */
+export function scoreSentence(
+  text: string,
+  query: SentenceQuery,
+  place: SentencePlace = { position: 1, count: 3, lead: false },
+  weights: SentenceWeights = DEFAULT_SENTENCE_WEIGHTS,
+): { score: number; coverage: number; terms: Set<string>; role: RhetoricalRole } {
+  const tokens = analyze(text);
+  const terms = new Set(tokens.map((t) => t.term));
+  const role = rhetoricalRole(text);
+  const coverage = conceptCoverage(terms, query.concepts);
+  // A paper's main claim is quoted even in its own words; any other sentence must carry the question.
+  if (coverage === 0 && !place.lead) return { score: 0, coverage, terms, role };
+  let score = weights.coverage * coverage;
+  if (query.phrases.size > 0) {
+    const phrases = new Set(phraseTerms(tokens).filter((p) => query.phrases.has(p)));
+    score += weights.phrase * Math.min(1, phrases.size / query.phrases.size);
+  }
+  score += weights.role[role];
+  if (place.lead) score += weights.lead;
+  if (place.count > 2 && (place.position === 0 || place.position === place.count - 1)) score -= weights.edge;
+  if (leansOnAntecedent(text)) score -= weights.antecedent;
+  score -= weights.debris * debris(text);
+  if (query.intent === 'why' && CAUSAL.test(text)) score += weights.intent;
+  if (query.intent === 'compare' && query.sides) {
+    const [left, right] = query.sides;
+    if ([...left].some((t) => terms.has(t)) && [...right].some((t) => terms.has(t))) score += weights.intent;
+  }
+  return { score, coverage, terms, role };
+}
+
+/** Whether a sentence is worth quoting at all: not a fragment, not metadata ("Keywords: …", a bare link). */
 export function isQuotable(text: string): boolean {
-  return text.length >= MIN_SENTENCE_CHARS;
+  return text.length >= MIN_SENTENCE_CHARS && !isMetadata(text);
 }
 
 /** Share of the smaller term set found in the other (overlap coefficient). */
@@ -70,6 +147,6 @@ export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
 }
 
 /** Whether `candidate` repeats one of the already chosen sentences. */
-export function repeats(candidate: CandidateSentence, chosen: readonly CandidateSentence[]): boolean {
+export function repeats(candidate: Pick<CandidateSentence, 'text' | 'terms'>, chosen: ReadonlyArray<Pick<CandidateSentence, 'text' | 'terms'>>): boolean {
   return chosen.some((c) => c.text === candidate.text || overlap(c.terms, candidate.terms) >= NEAR_REPEAT_OVERLAP);
 }

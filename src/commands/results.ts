@@ -58,6 +58,10 @@ export interface PaperListResult {
   query: string;
   /** Keywords the query was taken to mean (search only). */
   keywords: string[];
+  /** What was searched when it differs from what was typed (misspellings corrected): "searched for: …" (search only). */
+  searchedFor?: string;
+  /** When nothing matched: a query the corpus would match ("did you mean: …"), if one is near (search only). */
+  didYouMean?: string;
   items: PaperListItem[];
   /** 0-based index of the first item in the whole list. */
   offset: number;

@@ -21,6 +21,9 @@ export interface AnalyzedToken {
 /** Token types of wink-nlp that can carry topic; punctuation, URLs, emails, emoji are not indexed. */
 const INDEXED_TYPES: ReadonlySet<string> = new Set(['word', 'number', 'abbreviation']);
 
+/** A plural acronym as written: capitals (and digits), then a lowercase "s" ("LLMs", "T2Is", "DMs"). */
+const PLURAL_ACRONYM = /^[A-Z][A-Z0-9]*[A-Z0-9]s$/;
+
 /** Longest token kept: longer "words" are formulas, hashes or broken markup. */
 const MAX_TOKEN_LENGTH = 40;
 
@@ -39,6 +42,7 @@ export function analyze(text: string, nlp: Nlp = tokenizerNlp()): AnalyzedToken[
   const its = nlp.its;
   const tokens = nlp.readDoc(text).tokens();
   const values = tokens.out(its.normal) as string[];
+  const raw = tokens.out(its.value) as string[];
   const types = tokens.out(its.type) as string[];
   // wink-nlp types `its.stem` with an addons parameter its `out()` typing does not accept.
   const stems = tokens.out(its.stem as unknown as typeof its.normal) as string[];
@@ -94,8 +98,9 @@ export function analyze(text: string, nlp: Nlp = tokenizerNlp()): AnalyzedToken[
       pendingGap = true;
       continue;
     }
-    // The stemmer mangles numbers ("300" → "y00"); they are kept as written.
-    const term = (types[i] === 'number' ? word : stems[i]!).replaceAll(PHRASE_JOINER, '');
+    // The stemmer mangles numbers ("300" → "y00"); they are kept as written. A plural acronym
+    // ("LLMs", "DDPMs") is its singular: the stemmer leaves "llms" whole, so LLM and LLMs would differ.
+    const term = (types[i] === 'number' ? word : PLURAL_ACRONYM.test(raw[i]!) ? word.slice(0, -1) : stems[i]!).replaceAll(PHRASE_JOINER, '');
     if (!term) continue;
     result.push(pendingGap ? { term, word, breakBefore: pendingBreak, gapBefore: true } : { term, word, breakBefore: pendingBreak });
     pendingBreak = false;

@@ -1,5 +1,5 @@
 import { analyze, type AnalyzedToken } from './analyzer.js';
-import { QUESTION_FRAMING_WORDS } from './stop-words.js';
+import { CHAT_FILLER_WORDS, QUESTION_FRAMING_WORDS } from './stop-words.js';
 import { taggerNlp } from './wink.js';
 
 /** What a question asks about: the terms to search for and the words to show users. */
@@ -28,7 +28,7 @@ export function extractKeywords(question: string): Keywords {
   const tokens: AnalyzedToken[] = [];
   let dropped = false;
   for (const token of all) {
-    if (QUESTION_FRAMING_WORDS.has(token.word)) {
+    if (QUESTION_FRAMING_WORDS.has(token.word) || (!process.env.PB_NO_FILLER && CHAT_FILLER_WORDS.has(token.word))) {
       dropped = true;
       continue;
     }
@@ -36,6 +36,14 @@ export function extractKeywords(question: string): Keywords {
     tokens.push(dropped ? { ...token, gapBefore: true } : token);
     dropped = false;
   }
+  return { tokens, phrases: keywordPhrases(tokens) };
+}
+
+/**
+ * The keywords as users see them: runs of adjacent content words in the question's own wording
+ * (a skipped stop word or a break ends a run), deduplicated, a compound shown once as written.
+ */
+export function keywordPhrases(tokens: readonly AnalyzedToken[]): string[] {
   const phrases: string[] = [];
   let current: string[] = [];
   const flush = () => {
@@ -51,5 +59,5 @@ export function extractKeywords(question: string): Keywords {
     if (!token.compound || current[current.length - 1] !== shown) current.push(shown);
   }
   flush();
-  return { tokens, phrases };
+  return phrases;
 }

@@ -15,14 +15,16 @@ export interface DocTerms {
  * @returns term → weight; the weights sum to 1.
  */
 export function expandQuery(
-  queryTerms: readonly string[],
+  queryWeights: ReadonlyMap<string, number>,
   top: ReadonlyArray<{ terms: DocTerms; score: number }>,
   documentFrequency: (term: string) => number,
   documentCount: number,
   options: FeedbackOptions,
 ): Map<string, number> {
+  // The question's own weights, normalised to sum to 1.
   const original = new Map<string, number>();
-  for (const term of queryTerms) original.set(term, (original.get(term) ?? 0) + 1 / queryTerms.length);
+  const total = [...queryWeights.values()].reduce((sum, w) => sum + w, 0) || 1;
+  for (const [term, weight] of queryWeights) original.set(term, weight / total);
   const docs = top.slice(0, options.docs);
   const scoreSum = docs.reduce((sum, doc) => sum + doc.score, 0);
   if (docs.length === 0 || scoreSum <= 0 || options.terms <= 0) return original;

@@ -2,7 +2,9 @@ import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Paper } from '../corpus/paper.js';
 import { PaperbotError, ErrorCode, UnknownPaperError } from '../errors.js';
 import { analyze, phraseTerms } from '../nlp/analyzer.js';
-import { extractKeywords, type Keywords } from '../nlp/keywords.js';
+import type { Keywords } from '../nlp/keywords.js';
+import { CorpusVocabulary, type SerializedVocabulary } from '../query/corpus-vocabulary.js';
+import { understandQuestion, type UnderstoodQuery } from '../query/understand-question.js';
 import { expandQuery, type DocTerms } from './feedback.js';
 import { resolveRankingOptions, type RankingOptions } from './ranking-options.js';
 
@@ -23,6 +25,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** How many papers matched in all (for "more results"). */
   total: number;
+  /** How the question was understood: corrections, acronym expansions, subject, missing words. */
+  query: UnderstoodQuery;
 }
 
 /** Options of one search. */
@@ -39,6 +43,7 @@ export interface SerializedPaperIndex {
   options: RankingOptions;
   papers: Paper[];
   terms: DocTerms[];
+  vocabulary: SerializedVocabulary;
   minisearch: AsPlainObject;
 }
 
@@ -88,27 +93,23 @@ function miniSearchOptions() {
  */
 export class PaperIndex {
   /** Version of {@link SerializedPaperIndex}; bumped whenever analysis or layout changes. */
-  static readonly SERIAL_VERSION = 1;
+  static readonly SERIAL_VERSION = 2;
 
   readonly options: RankingOptions;
   private readonly papers: Paper[];
   private readonly byId: Map<string, number>;
   private readonly terms: DocTerms[];
   private readonly engine: MiniSearch;
-  private readonly documentFrequency: Map<string, number>;
+  /** What the corpus says about words: document frequencies, acronym definitions, spelling. */
+  readonly vocabulary: CorpusVocabulary;
 
-  private constructor(papers: Paper[], terms: DocTerms[], engine: MiniSearch, options: RankingOptions) {
+  private constructor(papers: Paper[], terms: DocTerms[], engine: MiniSearch, options: RankingOptions, vocabulary: CorpusVocabulary) {
     this.papers = papers;
     this.terms = terms;
     this.engine = engine;
     this.options = options;
+    this.vocabulary = vocabulary;
     this.byId = new Map(papers.map((paper, i) => [paper.id, i]));
-    this.documentFrequency = new Map();
-    for (const doc of terms) {
-      for (const term of new Set([...doc.title, ...doc.abstract])) {
-        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-      }
-    }
   }
 
   /** Indexes papers (ids must be unique). Analysis runs once per paper. */
@@ -121,15 +122,17 @@ export class PaperIndex {
     const resolved = resolveRankingOptions(options);
     const engine = new MiniSearch(miniSearchOptions());
     const terms: DocTerms[] = [];
+    const vocabulary = new CorpusVocabulary();
     papers.forEach((paper, i) => {
       const title = analyze(paper.title);
       const abstract = analyze(paper.abstract);
+      vocabulary.add([title, abstract], `${paper.title}. ${paper.abstract}`);
       const doc = { title: title.map((t) => t.term), abstract: abstract.map((t) => t.term) };
       terms.push(doc);
       const phrases = [...phraseTerms(title), ...phraseTerms(abstract)];
       engine.add({ id: i, text: weightedText(doc, resolved.titleWeight), phrases: phrases.join(' ') });
     });
-    return new PaperIndex([...papers], terms, engine, resolved);
+    return new PaperIndex([...papers], terms, engine, resolved, vocabulary);
   }
 
   /** Restores an index saved with {@link toJSON}; throws on another version. */
@@ -141,7 +144,7 @@ export class PaperIndex {
       );
     }
     const engine = MiniSearch.loadJS(json.minisearch, miniSearchOptions());
-    return new PaperIndex(json.papers, json.terms, engine, resolveRankingOptions(json.options));
+    return new PaperIndex(json.papers, json.terms, engine, resolveRankingOptions(json.options), CorpusVocabulary.loadJSON(json.vocabulary));
   }
 
   /** A plain object for JSON.stringify; read back with {@link loadJSON}. */
@@ -151,6 +154,7 @@ export class PaperIndex {
       options: this.options,
       papers: this.papers,
       terms: this.terms,
+      vocabulary: this.vocabulary.toJSON(),
       minisearch: this.engine.toJSON(),
     };
   }
@@ -186,7 +190,7 @@ export class PaperIndex {
 
   /** BM25 inverse document frequency of an analyzed term (near 0 for a term in every paper). */
   idf(term: string): number {
-    const df = this.documentFrequency.get(term) ?? 0;
+    const df = this.vocabulary.termFrequency(term);
     const n = this.papers.length;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
@@ -196,12 +200,12 @@ export class PaperIndex {
    * papers, and (unless feedback is off) a second pass adds the terms typical of those papers.
    */
   search(question: string, options: SearchOptions = {}): SearchResult {
-    const keywords = extractKeywords(question);
-    const queryTerms = keywords.tokens.map((token) => token.term);
-    const questionTerms = new Set(queryTerms);
+    const query = understandQuestion(question, this.vocabulary);
+    const keywords = query.keywords;
     // Feedback reorders the papers and lifts those naming the topic in other words, but a paper
-    // that shares no word with the question is not a match to list or count.
-    const ranked = this.rankTerms(queryTerms, phraseTerms(keywords.tokens)).filter(({ doc }) => this.containsAny(doc, questionTerms));
+    // that shares no word with the question (or an expansion of one) is not a match to list or count.
+    const questionTerms = new Set(query.weights.keys());
+    const ranked = this.rankQuery(query.weights, query.phrases).filter(({ doc }) => this.containsAny(doc, questionTerms));
     const wordsByTerm = new Map<string, string[]>();
     for (const token of keywords.tokens) {
       const words = wordsByTerm.get(token.term) ?? [];
@@ -211,6 +215,7 @@ export class PaperIndex {
     const page = ranked.slice(options.offset ?? 0, (options.offset ?? 0) + (options.limit ?? DEFAULT_SEARCH_LIMIT));
     return {
       keywords,
+      query,
       total: ranked.length,
       hits: page.map(({ doc, score }) => ({
         paper: this.papers[doc]!,
@@ -240,20 +245,26 @@ export class PaperIndex {
 
   /** Full ranking of the corpus for analyzed query terms (both passes). */
   rankTerms(queryTerms: readonly string[], queryPhrases: readonly string[] = []): Array<{ doc: number; score: number }> {
-    if (queryTerms.length === 0) return [];
     const weights = new Map<string, number>();
     for (const term of queryTerms) weights.set(term, (weights.get(term) ?? 0) + 1);
+    return this.rankQuery(weights, queryPhrases);
+  }
+
+  /** Full ranking of the corpus for weighted query terms (both passes). */
+  rankQuery(weights: ReadonlyMap<string, number>, queryPhrases: readonly string[] = []): Array<{ doc: number; score: number }> {
+    if (weights.size === 0) return [];
     const first = this.rankWeighted(weights, queryPhrases);
     const feedback = this.options.feedback;
     if (!feedback || first.length === 0) return first;
+    const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
     const expanded = expandQuery(
-      queryTerms,
+      weights,
       first.slice(0, feedback.docs).map(({ doc, score }) => ({ terms: this.terms[doc]!, score })),
-      (term) => this.documentFrequency.get(term) ?? 0,
+      (term) => this.vocabulary.termFrequency(term),
       this.papers.length,
       feedback,
     );
-    return this.rankWeighted(expanded, queryPhrases, 1 / queryTerms.length);
+    return this.rankWeighted(expanded, queryPhrases, 1 / total);
   }
 
   private rankWeighted(
@@ -287,7 +298,7 @@ export class PaperIndex {
     const n = this.papers.length;
     const scored = [...tf]
       .filter(([term]) => !/^\d+$/.test(term))
-      .map(([term, count]) => [term, count * Math.log(1 + n / (this.documentFrequency.get(term) ?? 1))] as const)
+      .map(([term, count]) => [term, count * Math.log(1 + n / (this.vocabulary.termFrequency(term) || 1))] as const)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, SIMILAR_QUERY_TERMS);
     const sum = scored.reduce((total, [, weight]) => total + weight, 0) || 1;

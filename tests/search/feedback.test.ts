@@ -15,8 +15,15 @@ const TOP = [
   { terms: doc('diffus distil', 'distil student teacher model step'), score: 1 },
 ];
 
+/** The question's terms as weights, one per occurrence. */
+const weightsOf = (terms: readonly string[]): Map<string, number> => {
+  const weights = new Map<string, number>();
+  for (const term of terms) weights.set(term, (weights.get(term) ?? 0) + 1);
+  return weights;
+};
+
 const expand = (options: Partial<FeedbackOptions> = {}, top = TOP, query = ['diffus', 'sampl']) =>
-  expandQuery(query, top, df, DOCUMENT_COUNT, { ...DEFAULT_FEEDBACK, ...options });
+  expandQuery(weightsOf(query), top, df, DOCUMENT_COUNT, { ...DEFAULT_FEEDBACK, ...options });
 
 describe('expandQuery', () => {
   it('returns weights that sum to 1', () => {

@@ -1,3 +1,5 @@
+import { highlightSegments } from '../../src/answer/highlight.js';
+
 /**
  * Text that paperbot puts into Discord markdown: titles, abstracts and questions are data, and
  * must render as written — never as formatting, masked links or mentions.
@@ -46,6 +48,47 @@ function escapePlain(text: string): string {
       .replace(/[\\*_~`|[\]<]/g, '\\$&')
       .replace(/^(\s*)([#>+-]|\d+\.)(?=\s|$)/gm, '$1\\$2'),
   );
+}
+
+/** Private-use characters marking where bold starts and ends while the text is escaped. */
+const BOLD_OPEN = '\ue000';
+const BOLD_CLOSE = '\ue001';
+
+/**
+ * Escapes `text` like {@link escapeMarkdown}, with the highlighted ranges (`[start, end)` of
+ * `text`) bold: `**…**` around each, whitespace at a range's edges left outside. The whole text
+ * is escaped at once, with markers standing in for the `**`, so line starts and mentions are
+ * escaped as they would be without highlights. A range inside a word holding a URL stays plain
+ * (URLs are left unescaped, and a `**` there would end up in the link).
+ */
+export function escapeHighlighted(text: string, highlights: ReadonlyArray<readonly [number, number]> | undefined): string {
+  // The markers must be ours alone.
+  const plain = text.replace(/[\ue000\ue001]/g, '\ufffd');
+  let marked = '';
+  let at = 0;
+  for (const segment of highlightSegments(plain, highlights)) {
+    const start = at;
+    at += segment.text.length;
+    const core = segment.text.trim();
+    if (!segment.highlighted || !core || /:\/\//.test(wordAround(plain, start, at))) {
+      marked += segment.text;
+      continue;
+    }
+    const lead = segment.text.length - segment.text.trimStart().length;
+    marked += segment.text.slice(0, lead) + BOLD_OPEN + core + BOLD_CLOSE + segment.text.slice(lead + core.length);
+  }
+  const escaped = escapeMarkdown(marked).replace(/[\ue000\ue001]/g, '**');
+  // A `@` and "everyone" split by a marker were not seen as a mention by escapeMarkdown.
+  return escaped.replace(/@(?=(?:\*\*)?(?:everyone|here)\b)/gi, `@${ZWSP}`);
+}
+
+/** The whitespace-delimited stretch of `text` around `[start, end)`. */
+function wordAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !/\s/.test(text[from - 1]!)) from -= 1;
+  let to = end;
+  while (to < text.length && !/\s/.test(text[to]!)) to += 1;
+  return text.slice(from, to);
 }
 
 /** Removes characters that would break a single-line label (newlines, control characters). */

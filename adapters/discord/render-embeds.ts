@@ -2,9 +2,10 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, SourceRef } from '../../src/answer/answer-types.js';
 import { findCommand } from '../../src/commands/registry.js';
 import type { CommandResult, ErrorResult, HelpResult, PageRequest, PaperDetailResult, PaperListItem, PaperListResult } from '../../src/commands/results.js';
+import { matchedLine, nothingOnLine, searchedForLine } from '../../src/render/format-answer.js';
 import { formatDate, primaryLink, sourceFacts } from '../../src/render/format-source.js';
 import { DISCORD_LIMITS as L } from './discord-limits.js';
-import { defuseMentions, escapeAndFit, escapeMarkdown, fitLines, MAX_LABEL, maskedLink, oneLine, safeUrl, truncate } from './markdown.js';
+import { defuseMentions, escapeAndFit, escapeHighlighted, escapeMarkdown, fitLines, MAX_LABEL, maskedLink, oneLine, safeUrl, truncate } from './markdown.js';
 import { renderDigestEmbed } from './render-digest.js';
 import { slashUsage } from './slash-command-data.js';
 
@@ -61,18 +62,20 @@ function facts(source: SourceRef): string {
 
 function renderAnswer(answer: Answer, next: PageRequest | undefined): RenderedResult {
   const title = escapeAndFit(oneLine(answer.question), L.embedTitle);
-  const footer = answer.keywords.length ? { text: plainFit(`matched: ${answer.keywords.join(', ')}`, L.footer) } : undefined;
+  const about = [...(answer.searchedFor ? [searchedForLine(answer.searchedFor)] : []), ...(answer.keywords.length ? [matchedLine(answer.keywords)] : [])];
+  const footer = about.length ? { text: plainFit(about.join(' · '), L.footer) } : undefined;
   const budget = Math.min(L.embedDescription, L.embedsTotal - title.length - (footer?.text.length ?? 0));
   if (!answer.found) {
-    const { text } = fitLines(answer.suggestions.map((s) => escapeMarkdown(s)), budget);
-    return { embeds: [embed({ title, description: text || 'No paper in the corpus answers this.', footer })], ephemeral: false, similar: [] };
+    return { embeds: [embed({ title, description: abstention(answer, budget) || 'No paper in the corpus answers this.', footer })], ephemeral: false, similar: [] };
   }
-  // The quoted sentences keep their [n] markers; whole sentences only, so a marker is never cut off.
-  const sentences = answer.sentences.map((s) => `${escapeMarkdown(s.text)} ${s.sources.map((n) => `[${n}]`).join('')}`);
-  const body = fitLines(sentences, budget - 200, ' ').text;
+  const caveat = answer.caveat && oneLine(answer.caveat) ? `${escapeAndFit(oneLine(answer.caveat), MAX_CAVEAT)}\n\n` : '';
+  // The quoted sentences keep their [n] markers and their bold; whole sentences only, so neither
+  // a marker nor a `**` pair is ever cut.
+  const sentences = answer.sentences.map((s) => `${escapeHighlighted(s.text, s.highlights)} ${s.sources.map((n) => `[${n}]`).join('')}`);
+  const body = caveat + fitLines(sentences, budget - 200 - caveat.length, ' ').text;
   const sourceLines = answer.sources.map((source) => {
-    const about = facts(source);
-    return `**[${source.n}]** ${maskedLink(source.title, primaryLink(source))}${about ? ` — ${about}` : ''}`;
+    const line = sourceLine(source);
+    return source.matched.length > 0 ? `${line}\n${escapeMarkdown(oneLine(matchedLine(source.matched)))}` : line;
   });
   const heading = '\n\n**Sources**\n';
   const sources = fitLines(sourceLines, budget - body.length - heading.length);
@@ -83,6 +86,26 @@ function renderAnswer(answer: Answer, next: PageRequest | undefined): RenderedRe
     ...(next ? { more: next } : {}),
     similar: answer.sources.map((source) => ({ n: source.n, id: source.id })),
   };
+}
+
+/** Longest caveat shown, in characters (it is one line from the core; this only bounds odd input). */
+const MAX_CAVEAT = 500;
+
+/** "**[1]** [Title](url) — Jun 23, 2024 · 3 upvotes" */
+function sourceLine(source: SourceRef): string {
+  const about = facts(source);
+  return `**[${source.n}]** ${maskedLink(source.title, primaryLink(source))}${about ? ` — ${about}` : ''}`;
+}
+
+/**
+ * Nothing to quote: what the corpus lacks ("Nothing on NeRF in this corpus."), the core's
+ * suggestions, then the closest papers as linked titles (never quoted), whole lines within `budget`.
+ */
+function abstention(answer: Answer, budget: number): string {
+  const lines = [...(answer.missing?.length ? [nothingOnLine(answer.missing)] : []), ...answer.suggestions].map((line) => escapeMarkdown(line));
+  const closest = answer.closest ?? [];
+  if (closest.length > 0) lines.push(...(lines.length > 0 ? [''] : []), '**Closest:**', ...closest.map(sourceLine));
+  return fitLines(lines, budget).text.trim();
 }
 
 /**
@@ -109,13 +132,15 @@ function itemFacts(item: PaperListItem): string {
 
 function renderList(result: PaperListResult): RenderedResult {
   const title = escapeAndFit(oneLine(result.title), L.embedTitle);
+  const searched = result.searchedFor ? searchedForLine(result.searchedFor) : undefined;
   if (result.items.length === 0) {
     const text = result.offset > 0 ? 'No more papers.' : `No papers found${result.keywords.length ? ` for ${result.keywords.join(', ')}` : ''}.`;
-    return { embeds: [embed({ title, description: escapeMarkdown(text) })], ephemeral: false, similar: [], shown: 0 };
+    const lines = [escapeMarkdown(text), ...(searched ? [escapeMarkdown(oneLine(searched))] : []), ...(result.didYouMean ? [didYouMean(result.didYouMean)] : [])];
+    return { embeds: [embed({ title, description: fitLines(lines, L.embedDescription).text })], ephemeral: false, similar: [], shown: 0 };
   }
   const footerFor = (shown: number) => {
     const range = `${result.offset + 1}-${result.offset + shown} of ${result.total}`;
-    return plainFit(result.keywords.length ? `${range} · matched: ${result.keywords.join(', ')}` : range, L.footer);
+    return plainFit([range, ...(searched ? [searched] : []), ...(result.keywords.length ? [matchedLine(result.keywords)] : [])].join(' · '), L.footer);
   };
   // The footer's length with every item shown is an upper bound for any count shown.
   const budget = L.embedsTotal - title.length - footerFor(result.items.length).length;
@@ -220,6 +245,14 @@ function renderError(error: ErrorResult, commandName: string | undefined): Rende
 /** A notice of the adapter's own (expired button, someone else's button): an ephemeral embed. */
 export function renderNotice(text: string): RenderedResult {
   return { embeds: [embed({ description: escapeMarkdown(text), color: COLORS.error })], ephemeral: true, similar: [] };
+}
+
+/** "Did you mean: diffusion? Try: `/paper search query:diffusion`" */
+function didYouMean(query: string): string {
+  const plain = oneLine(query);
+  // Inline code shows the command verbatim; a backtick would end it.
+  const command = defuseMentions(`/paper search query:${truncate(plain, MAX_LABEL)}`.replace(/`/g, ''));
+  return `Did you mean: ${escapeAndFit(plain, MAX_LABEL)}? Try: \`${command}\``;
 }
 
 /** Footers are not markdown: no escaping (backslashes would show), but mentions are defused. */

@@ -1,3 +1,5 @@
+import { highlightSegments } from '../../src/answer/highlight.js';
+
 /**
  * Making untrusted text (paper titles and abstracts, users' questions) safe to put in Slack
  * `mrkdwn`: it must never ping anyone, link anywhere we did not choose, or change formatting.
@@ -34,14 +36,91 @@ export function cleanText(text: string): string {
   return text.replace(INVISIBLE_CONTROLS, '').replace(/\s+/g, ' ').trim();
 }
 
+/** A piece of plain (untrusted) text, to be shown bold or not. */
+export interface TextRun {
+  text: string;
+  bold: boolean;
+}
+
+const INVISIBLE_CONTROL = new RegExp(INVISIBLE_CONTROLS.source);
+const WHITESPACE = /\s/;
+
+/**
+ * {@link cleanText} for text with highlighted ranges (`[start, end)` of the original text): the
+ * runs join into exactly `cleanText(text)`, with the highlighted words bold. Ranges are applied to
+ * the original text before anything is removed or collapsed, so they stay on their words; a
+ * space at the edge of a highlight is left outside it (bold cannot start or end with a space).
+ */
+export function cleanRuns(text: string, highlights: ReadonlyArray<readonly [number, number]> | undefined): TextRun[] {
+  const runs: TextRun[] = [];
+  const append = (chunk: string, bold: boolean) => {
+    const last = runs[runs.length - 1];
+    if (last?.bold === bold) last.text += chunk;
+    else runs.push({ text: chunk, bold });
+  };
+  let pendingSpace = false;
+  let lastSegment = -1;
+  highlightSegments(text, highlights).forEach((segment, index) => {
+    for (const char of segment.text) {
+      if (INVISIBLE_CONTROL.test(char)) continue;
+      if (WHITESPACE.test(char)) {
+        pendingSpace = runs.length > 0;
+        continue;
+      }
+      // A space is bold only inside one highlighted range ("*diffusion sampling*").
+      if (pendingSpace) append(' ', segment.highlighted && lastSegment === index);
+      pendingSpace = false;
+      append(char, segment.highlighted);
+      lastSegment = index;
+    }
+  });
+  return runs;
+}
+
 /** Escapes plain text for a `mrkdwn` text object (or a message's fallback `text`); see the file comment. */
 export function escapeMrkdwn(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[*_~`]/g, (c) => FORMATTING_LOOKALIKES[c] ?? c)
-    .replace(/@(?=(?:channel|here|everyone)\b)/gi, '@' + WORD_JOINER);
+  return defuseBroadcasts(
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[*_~`]/g, (c) => FORMATTING_LOOKALIKES[c] ?? c),
+  );
+}
+
+/**
+ * A word joiner after the `@` of `@channel`, `@here`, `@everyone` (also when paperbot's own bold
+ * marker follows the `@`). Run again on mrkdwn assembled from pieces escaped one by one, where
+ * the `@` and the word may have been in different pieces; idempotent.
+ */
+export function defuseBroadcasts(mrkdwn: string): string {
+  return mrkdwn.replace(/@(?=\*?(?:channel|here|everyone)\b)/gi, '@' + WORD_JOINER);
+}
+
+/** Letters and digits (and combining marks): Slack does not bold a run that touches one of these. */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** Characters after which an opening `*` still starts bold (besides whitespace and the start). */
+const BOLD_MAY_FOLLOW = new Set(['(', '[', '{', '"', "'"]);
+/**
+ * Characters before which a closing `*` still ends bold (besides whitespace and the end), as
+ * tested in Slack: not `` ` `` `@` `&` `*` `(` `_` `|` `\\` `<` `>`, nor non-ASCII punctuation.
+ */
+const BOLD_MAY_PRECEDE = new Set([...'!#$%^)-+={}[];:\'",.?/~']);
+
+/**
+ * Whether Slack renders `*escaped*` as bold where it stands, between the characters `before` and
+ * `after` (undefined at the start or end of the text). mrkdwn bold needs a non-space right inside
+ * each `*`, and is not applied inside a word or next to most punctuation, where the `*` would
+ * show as text. Decided conservatively: a run that is not sure to bold is left plain.
+ */
+export function rendersBold(escaped: string, before: string | undefined, after: string | undefined): boolean {
+  const first = escaped.codePointAt(0);
+  const last = Array.from(escaped.slice(-2)).pop();
+  if (first === undefined || last === undefined || escaped.includes('*')) return false;
+  if (!/[\p{L}\p{N}]/u.test(String.fromCodePoint(first)) || !WORD_CHAR.test(last)) return false;
+  const opens = before === undefined || WHITESPACE.test(before) || BOLD_MAY_FOLLOW.has(before);
+  const closes = after === undefined || WHITESPACE.test(after) || BOLD_MAY_PRECEDE.has(after);
+  return opens && closes;
 }
 
 /** Longest link target we put in a message; longer links are left off rather than cut. */

@@ -1,9 +1,10 @@
 import type { Answer } from '../../src/answer/answer-types.js';
 import type { AnswerResult, CommandResult, ErrorResult, HelpResult, PaperDetailResult, PaperListResult } from '../../src/commands/results.js';
+import { nothingOnLine, searchedForLine } from '../../src/render/format-answer.js';
 import { formatDate } from '../../src/render/format-source.js';
 import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
 import { similarActionId, similarButtonValue } from './button-values.js';
-import { cleanText, escapeMrkdwn, mrkdwnLink, safeLinkUrl } from './escape.js';
+import { cleanRuns, cleanText, defuseBroadcasts, escapeMrkdwn, mrkdwnLink, safeLinkUrl, type TextRun } from './escape.js';
 import {
   button,
   code,
@@ -14,12 +15,14 @@ import {
   keywordList,
   moreBlocks,
   paperBlocks,
+  paperLine,
   section,
+  sourceBlocks,
   titleLink,
 } from './render-parts.js';
 import { renderDigestMessage } from './render-digest.js';
 import type { Block, SlackMessage, Surface, Visibility } from './slack-message.js';
-import { escapeClipped, packLines, splitEscaped } from './split-text.js';
+import { escapeClipped, packLines, splitEscaped, splitEscapedRuns } from './split-text.js';
 
 /**
  * Renders the core's {@link CommandResult} data as a Slack message (Block Kit plus fallback
@@ -70,48 +73,78 @@ export function visibilityOf(result: CommandResult): Visibility {
 
 function renderAnswer(result: AnswerResult, surface: Surface): SlackMessage {
   const { answer } = result;
-  const body = answer.sentences.map((s) => `${cleanText(s.text)} ${s.sources.map((n) => `[${n}]`).join('')}`).join(' ');
-  const blocks: Block[] = splitEscaped(body, BLOCK_KIT_LIMITS.text).map((text) => section(text));
+  const blocks: Block[] = [];
+  if (answer.caveat && cleanText(answer.caveat)) blocks.push(section(escapeClipped(cleanText(answer.caveat), BLOCK_KIT_LIMITS.text)));
+  blocks.push(...splitEscapedRuns(quotedRuns(answer), BLOCK_KIT_LIMITS.text).map((text) => section(text)));
   if (answer.sources.length > 0) {
-    blocks.push(section('*Sources*'), ...paperBlocks(answer.sources, surface));
+    blocks.push(section('*Sources*'), ...sourceBlocks(answer.sources, surface));
   }
   blocks.push(context(questionContext(answer)));
   blocks.push(...moreBlocks(result.next, surface));
-  return { text: fallback(body), blocks };
+  const plain = answer.sentences.map((s) => `${cleanText(s.text)} ${citation(s.sources)}`).join(' ');
+  return { text: fallback(plain), blocks };
+}
+
+/** "[1][2]" */
+const citation = (sources: readonly number[]): string => sources.map((n) => `[${n}]`).join('');
+
+/** The quoted sentences with their citations, as runs: the words the question matched are bold. */
+function quotedRuns(answer: Answer): TextRun[] {
+  return answer.sentences.flatMap((sentence, i) => [
+    ...(i > 0 ? [{ text: ' ', bold: false }] : []),
+    ...cleanRuns(sentence.text, sentence.highlights),
+    { text: ` ${citation(sentence.sources)}`, bold: false },
+  ]);
 }
 
 /** The question echoed back, and what it was taken to mean. */
 function questionContext(answer: Answer): string[] {
   const lines = [`Question: ${escapeClipped(cleanText(answer.question), 600)}`];
+  if (answer.searchedFor && cleanText(answer.searchedFor)) lines.push(escapeClipped(cleanText(searchedForLine(answer.searchedFor)), 600));
   if (answer.keywords.length > 0) lines.push(`matched: ${keywordList(answer.keywords)}`);
   return lines;
 }
 
-/** Nothing to quote: the core's suggestions, and still "More results" when some papers matched at all. */
+/**
+ * Nothing to quote: what the corpus lacks ("Nothing on NeRF in this corpus."), the core's
+ * suggestions, the closest papers as linked titles (never quoted), and still "More results"
+ * when some papers matched at all.
+ */
 function renderNotFound(result: AnswerResult, surface: Surface): SlackMessage {
   const { answer } = result;
-  const suggestions = answer.suggestions.map((s) => escapeMrkdwn(cleanText(s)));
-  const text = suggestions.length > 0 ? suggestions : ['No paper in the corpus answers that closely enough to quote.'];
-  return {
-    text: fallback(answer.suggestions[0] ?? 'Nothing found.'),
-    blocks: [...packLines(text, BLOCK_KIT_LIMITS.text).map((t) => section(t)), context(questionContext(answer)), ...moreBlocks(result.next, surface)],
-  };
+  const nothingOn = answer.missing?.length ? nothingOnLine(answer.missing) : undefined;
+  const said = [...(nothingOn ? [nothingOn] : []), ...answer.suggestions].map((s) => escapeMrkdwn(cleanText(s)));
+  const text = said.length > 0 ? said : ['No paper in the corpus answers that closely enough to quote.'];
+  const blocks: Block[] = packLines(text, BLOCK_KIT_LIMITS.text).map((t) => section(t));
+  const closest = answer.closest ?? [];
+  if (closest.length > 0) blocks.push(...packLines(['*Closest:*', ...closest.map(paperLine)], BLOCK_KIT_LIMITS.text).map((t) => section(t)));
+  blocks.push(context(questionContext(answer)), ...moreBlocks(result.next, surface));
+  return { text: fallback(nothingOn ?? answer.suggestions[0] ?? 'Nothing found.'), blocks };
 }
 
 function renderList(result: PaperListResult, surface: Surface): SlackMessage {
   const heading = escapeClipped(cleanText(result.title), 1000);
+  const searched = result.searchedFor && cleanText(result.searchedFor) ? [escapeClipped(cleanText(searchedForLine(result.searchedFor)), 600)] : [];
   if (result.items.length === 0) {
     const none = result.offset > 0 ? 'No more papers.' : `No papers found${result.keywords.length ? ` for ${result.keywords.join(', ')}` : ''}.`;
-    return { text: fallback(none), blocks: [section(escapeClipped(cleanText(none), BLOCK_KIT_LIMITS.text))] };
+    const lines = [escapeClipped(cleanText(none), BLOCK_KIT_LIMITS.text), ...searched, ...(result.didYouMean ? [didYouMean(result.didYouMean, surface)] : [])];
+    return { text: fallback(none), blocks: packLines(lines, BLOCK_KIT_LIMITS.text).map((t) => section(t)) };
   }
   const first = result.offset + 1;
   const last = result.offset + result.items.length;
   const range = `${first}–${last} of ${result.total}`;
   const blocks: Block[] = [section(`*${heading}* — ${range}`)];
-  if (result.keywords.length > 0) blocks.push(context([`matched: ${keywordList(result.keywords)}`]));
+  const about = [...searched, ...(result.keywords.length > 0 ? [`matched: ${keywordList(result.keywords)}`] : [])];
+  if (about.length > 0) blocks.push(context(about));
   blocks.push(...paperBlocks(result.items, surface));
   blocks.push(...moreBlocks(result.next, surface));
   return { text: fallback(`${cleanText(result.title)} — ${range}`), blocks };
+}
+
+/** "Did you mean: diffusion? Try: `/paper search diffusion`" */
+function didYouMean(query: string, surface: Surface): string {
+  const plain = cleanText(query);
+  return defuseBroadcasts(`Did you mean: ${escapeClipped(plain, 300)}? Try: ${commandHint(surface, `search ${Array.from(plain).slice(0, 300).join('')}`)}`);
 }
 
 function renderPaper({ paper }: PaperDetailResult, surface: Surface): SlackMessage {

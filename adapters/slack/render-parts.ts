@@ -68,18 +68,34 @@ export function paperEntry(source: SourceRef, snippet?: string): string {
  * entries packed into as few sections as fit (numbers still work: "similar 12").
  */
 export function paperBlocks(sources: ReadonlyArray<SourceRef & { snippet?: string }>, surface: Surface): Block[] {
-  if (sources.length <= MAX_ITEM_SECTIONS) {
-    return sources.map((source) => {
-      const value = similarButtonValue(source.id);
-      const accessory = value ? button('Similar', similarActionId(surface, source.n), value) : undefined;
-      return section(paperEntry(source, source.snippet), accessory);
-    });
-  }
+  if (sources.length <= MAX_ITEM_SECTIONS) return sources.map((source) => paperSection(source, surface));
   return packLines(
     sources.map((source) => paperEntry(source, source.snippet)),
     BLOCK_KIT_LIMITS.text,
     '\n\n',
   ).map((text) => section(text));
+}
+
+/** One paper's section, with a "Similar" button when its id fits a button value. */
+function paperSection(source: SourceRef & { snippet?: string }, surface: Surface): types.SectionBlock {
+  const value = similarButtonValue(source.id);
+  const accessory = value ? button('Similar', similarActionId(surface, source.n), value) : undefined;
+  return section(paperEntry(source, source.snippet), accessory);
+}
+
+/**
+ * An answer's sources: each paper's section, then a context line of the question's words found
+ * in it ("matched: diffusion, sampling") when there are any.
+ */
+export function sourceBlocks(sources: readonly SourceRef[], surface: Surface): Block[] {
+  if (sources.length > MAX_ITEM_SECTIONS) return paperBlocks(sources, surface);
+  return sources.flatMap((source) => [paperSection(source, surface), ...(source.matched.length > 0 ? [context([`matched: ${keywordList(source.matched)}`])] : [])]);
+}
+
+/** A paper named but not quoted (an abstention's closest papers): number, linked title, facts. */
+export function paperLine(source: SourceRef): string {
+  const facts = factsLine(source);
+  return `*[${source.n}]* ${titleLink(source)}${facts ? ` — ${facts}` : ''}`;
 }
 
 /** How to ask for the next page by typing, on each surface. */

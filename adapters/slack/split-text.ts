@@ -1,4 +1,4 @@
-import { escapeMrkdwn } from './escape.js';
+import { defuseBroadcasts, escapeMrkdwn, rendersBold, type TextRun } from './escape.js';
 
 /**
  * Fitting escaped text into Block Kit's length limits. Cutting happens on the plain text before
@@ -16,28 +16,45 @@ const codePoints = (text: string): string[] => Array.from(text);
  * Returns the chunks escaped.
  */
 export function splitEscaped(text: string, max: number): string[] {
+  return splitEscapedRuns([{ text, bold: false }], max);
+}
+
+/** A piece of a word as it will be sent, and the plain text it shows (for cutting by characters). */
+interface Atom {
+  mrkdwn: string;
+  plain: string;
+}
+
+/**
+ * {@link splitEscaped} for text with bold runs (highlighted words): each run is escaped, and a
+ * bold run is wrapped in `*…*` where Slack will show it bold ({@link rendersBold}; elsewhere it
+ * stays plain rather than show stray asterisks). Chunks break only at whitespace, so a `*…*`
+ * pair is never cut across two chunks; a word longer than a whole chunk is cut by characters,
+ * and loses its bold.
+ */
+export function splitEscapedRuns(runs: readonly TextRun[], max: number): string[] {
+  const words = mrkdwnWords(runs);
   const chunks: string[] = [];
   let current = '';
   const push = () => {
     const trimmed = current.trim();
-    if (trimmed) chunks.push(trimmed);
+    if (trimmed) chunks.push(defuseBroadcasts(trimmed));
     current = '';
   };
-  for (const token of text.split(/(\s+)/)) {
-    if (!token) continue;
-    const escaped = /^\s+$/.test(token) ? ' ' : escapeMrkdwn(token);
+  for (const word of words) {
+    const escaped = word === SPACE ? ' ' : word.map((atom) => atom.mrkdwn).join('');
     if (current.length + escaped.length <= max) {
       current += escaped;
       continue;
     }
     push();
-    if (escaped === ' ') continue;
+    if (word === SPACE) continue;
     if (escaped.length <= max) {
       current = escaped;
       continue;
     }
     // One word longer than a whole chunk: cut it by characters, escaping each piece.
-    for (const char of codePoints(token)) {
+    for (const char of word.flatMap((atom) => codePoints(atom.plain))) {
       const piece = escapeMrkdwn(char);
       if (current.length + piece.length > max) push();
       current += piece;
@@ -45,6 +62,46 @@ export function splitEscaped(text: string, max: number): string[] {
   }
   push();
   return chunks;
+}
+
+const SPACE = 'space';
+
+/**
+ * The runs as a sequence of words (each a list of escaped atoms, bold ones wrapped) and single
+ * spaces for whitespace. Whether a bold run renders bold depends on the escaped characters
+ * around it, so every run is escaped first.
+ */
+function mrkdwnWords(runs: readonly TextRun[]): Array<Atom[] | typeof SPACE> {
+  const escaped = runs.map((run) => escapeMrkdwn(run.text));
+  const lastChar = (i: number): string | undefined => {
+    for (let j = i - 1; j >= 0; j--) if (escaped[j]) return Array.from(escaped[j]!.slice(-2)).pop();
+    return undefined;
+  };
+  const firstChar = (i: number): string | undefined => {
+    for (let j = i + 1; j < escaped.length; j++) if (escaped[j]) return String.fromCodePoint(escaped[j]!.codePointAt(0)!);
+    return undefined;
+  };
+  const words: Array<Atom[] | typeof SPACE> = [];
+  const addAtom = (atom: Atom) => {
+    const last = words[words.length - 1];
+    if (last !== undefined && last !== SPACE) last.push(atom);
+    else words.push([atom]);
+  };
+  runs.forEach((run, i) => {
+    if (run.bold && rendersBold(escaped[i]!, lastChar(i), firstChar(i))) {
+      addAtom({ mrkdwn: `*${escaped[i]}*`, plain: run.text });
+      return;
+    }
+    for (const token of run.text.split(/(\s+)/)) {
+      if (!token) continue;
+      if (/^\s+$/.test(token)) {
+        if (words[words.length - 1] !== SPACE) words.push(SPACE);
+      } else {
+        addAtom({ mrkdwn: escapeMrkdwn(token), plain: token });
+      }
+    }
+  });
+  return words;
 }
 
 /** Plain text escaped and shortened to at most `max` characters, ending in "…" when shortened. */

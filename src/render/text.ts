@@ -1,6 +1,7 @@
 import type { Answer, SourceRef } from '../answer/answer-types.js';
 import type { CommandResult, HelpResult, PaperDetailResult, PaperListResult } from '../commands/results.js';
 import type { Digest } from '../digest/digest-types.js';
+import { matchedLine, nothingOnLine, searchedForLine } from './format-answer.js';
 import { formatDate, sourceFacts } from './format-source.js';
 
 /** Width plain-text output wraps at. */
@@ -42,38 +43,64 @@ export function renderDigestText(digest: Digest): string {
 }
 
 function renderAnswer(answer: Answer): string {
-  if (!answer.found) {
-    return [...answer.suggestions, ...(answer.keywords.length ? [`matched: ${answer.keywords.join(', ')}`] : [])].join('\n');
-  }
+  const context = [...(answer.searchedFor ? [searchedForLine(answer.searchedFor)] : []), ...(answer.keywords.length ? [matchedLine(answer.keywords)] : [])];
+  if (!answer.found) return renderAbstention(answer, context);
+  // Highlights are for chat front-ends: plain text has no bold, and markers would read as text.
   const body = answer.sentences.map((s) => `${s.text} ${s.sources.map((n) => `[${n}]`).join('')}`).join(' ');
-  const lines = [wrap(body, TEXT_WIDTH), '', 'Sources:'];
-  for (const source of answer.sources) lines.push(...renderSource(source));
-  lines.push('', `matched: ${answer.keywords.join(', ')}`);
+  const lines = [...(answer.caveat ? [wrap(answer.caveat, TEXT_WIDTH), ''] : []), wrap(body, TEXT_WIDTH), '', 'Sources:'];
+  for (const source of answer.sources) lines.push(...renderSource(source, { matched: true }));
+  lines.push('', ...context);
   lines.push('("show 1" opens a source, "similar 1" finds papers like it, "more" lists more papers)');
   return lines.join('\n');
 }
 
-function renderSource(source: SourceRef, snippet?: string): string[] {
+/**
+ * Nothing to quote: what the corpus lacks ("Nothing on NeRF in this corpus."), the core's
+ * suggestions, then the closest papers as titles and links (never quoted), then what was searched.
+ */
+function renderAbstention(answer: Answer, context: string[]): string {
+  const lines = [...(answer.missing?.length ? [nothingOnLine(answer.missing)] : []), ...answer.suggestions];
+  const closest = answer.closest ?? [];
+  if (closest.length > 0) {
+    if (lines.length > 0) lines.push('');
+    lines.push('Closest:');
+    for (const source of closest) lines.push(...renderSource(source));
+    if (context.length > 0) lines.push('');
+  }
+  lines.push(...context);
+  return lines.join('\n');
+}
+
+/** One paper of a source list or result list: number, title and facts, the snippet and matched words when asked for, id and links. */
+function renderSource(source: SourceRef, show: { snippet?: string; matched?: boolean } = {}): string[] {
   const facts = sourceFacts(source);
   const lines = [`[${source.n}] ${source.title}${facts.length ? ` — ${facts.join(' · ')}` : ''}`];
   const indent = ' '.repeat(String(source.n).length + 3);
-  if (snippet) lines.push(...wrap(snippet, TEXT_WIDTH - indent.length).split('\n').map((l) => indent + l));
+  if (show.snippet) lines.push(...wrap(show.snippet, TEXT_WIDTH - indent.length).split('\n').map((l) => indent + l));
+  if (show.matched && source.matched.length > 0) lines.push(indent + matchedLine(source.matched));
   lines.push(`${indent}id: ${source.id}${source.links.length ? ' · ' + source.links.map((l) => l.url).join(' · ') : ''}`);
   return lines;
 }
 
 function renderList(result: PaperListResult): string {
+  const searched = result.searchedFor ? [searchedForLine(result.searchedFor)] : [];
   if (result.items.length === 0) {
-    return result.offset > 0 ? 'No more papers.' : `No papers found${result.keywords.length ? ` for ${result.keywords.join(', ')}` : ''}.`;
+    const none = result.offset > 0 ? 'No more papers.' : `No papers found${result.keywords.length ? ` for ${result.keywords.join(', ')}` : ''}.`;
+    return [none, ...searched, ...(result.didYouMean ? [didYouMeanLine(result.didYouMean)] : [])].join('\n');
   }
   const first = result.offset + 1;
   const last = result.offset + result.items.length;
-  const lines = [`${result.title} — ${first}-${last} of ${result.total}`];
-  if (result.keywords.length) lines.push(`matched: ${result.keywords.join(', ')}`);
+  const lines = [`${result.title} — ${first}-${last} of ${result.total}`, ...searched];
+  if (result.keywords.length) lines.push(matchedLine(result.keywords));
   lines.push('');
-  for (const item of result.items) lines.push(...renderSource(item, item.snippet), '');
+  for (const item of result.items) lines.push(...renderSource(item, { snippet: item.snippet }), '');
   if (result.hasMore) lines.push('("more" for the next page)');
   return lines.join('\n').trimEnd();
+}
+
+/** "Did you mean: diffusion sampling? Try: search diffusion sampling" */
+function didYouMeanLine(query: string): string {
+  return `Did you mean: ${query}? Try: search ${query}`;
 }
 
 function renderPaper({ paper }: PaperDetailResult): string {

@@ -18,12 +18,12 @@ function answerOf(extra: Partial<Answer>): Answer {
 }
 
 describe('renderText: answers', () => {
-  it('renders cited sentences, the numbered sources with their facts and ids, the "matched:" line and the follow-ups', () => {
+  it('renders cited sentences (no bold markers for highlights), the numbered sources with their facts, matched words and ids, the "matched:" line and the follow-ups', () => {
     const answer = answerOf({
       keywords: ['speed', 'diffusion sampling'],
       sentences: [
-        { text: 'We propose a fast solver.', sources: [1] },
-        { text: 'Both papers agree.', sources: [1, 2] },
+        { text: 'We propose a fast solver.', sources: [1], highlights: [[13, 17]] },
+        { text: 'Both papers agree.', sources: [1, 2], highlights: [] },
       ],
       sources: [fast, other],
       found: true,
@@ -35,6 +35,7 @@ describe('renderText: answers', () => {
         '',
         'Sources:',
         '[1] Fast Sampling of Diffusion Models — Jun 23, 2024 · A. One, B. Two · 3 upvotes',
+        '    matched: diffusion, sampling',
         '    id: fast-sampling · https://github.com/x/fast',
         '[2] Another Paper',
         '    id: other-paper',
@@ -47,7 +48,7 @@ describe('renderText: answers', () => {
 
   it('wraps a long answer at the text width', () => {
     const text = 'Sampling from diffusion models is slow because it needs many network evaluations per image.';
-    const answer = answerOf({ keywords: ['sampling'], sentences: [1, 2, 3].map(() => ({ text, sources: [1] })), sources: [fast], found: true });
+    const answer = answerOf({ keywords: ['sampling'], sentences: [1, 2, 3].map(() => ({ text, sources: [1], highlights: [] })), sources: [fast], found: true });
     const body = renderText({ kind: 'answer', answer }).split('\nSources:')[0]!;
     const lines = body.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThan(1);
@@ -62,6 +63,63 @@ describe('renderText: answers', () => {
   it('leaves out the "matched:" line when the question had no keywords', () => {
     const answer = answerOf({ suggestions: ['Name the topic.'] });
     expect(renderText({ kind: 'answer', answer })).toBe('Name the topic.');
+  });
+
+  it('shows the caveat before the quotes and "searched for:" next to "matched:"', () => {
+    const answer = answerOf({
+      keywords: ['radiance fields'],
+      searchedFor: 'neural radiance fields',
+      caveat: 'Nothing on NeRF itself; closest: radiance fields.',
+      sentences: [{ text: 'We render radiance fields fast.', sources: [1], highlights: [[10, 25]] }],
+      sources: [other],
+      found: true,
+    });
+    expect(renderText({ kind: 'answer', answer })).toBe(
+      [
+        'Nothing on NeRF itself; closest: radiance fields.',
+        '',
+        'We render radiance fields fast. [1]',
+        '',
+        'Sources:',
+        '[2] Another Paper',
+        '    id: other-paper',
+        '',
+        'searched for: neural radiance fields',
+        'matched: radiance fields',
+        '("show 1" opens a source, "similar 1" finds papers like it, "more" lists more papers)',
+      ].join('\n'),
+    );
+  });
+
+  it('abstains with "Nothing on X in this corpus.", the suggestions, the closest papers (titles and links, not quotes) and what was searched', () => {
+    const answer = answerOf({
+      question: 'what about NeRF and RLHF?',
+      keywords: ['nerf', 'rlhf'],
+      searchedFor: 'nerf rlhf',
+      missing: ['NeRF', 'RLHF'],
+      suggestions: ['Try "radiance fields".'],
+      closest: [fast, other],
+    });
+    expect(renderText({ kind: 'answer', answer })).toBe(
+      [
+        'Nothing on NeRF or RLHF in this corpus.',
+        'Try "radiance fields".',
+        '',
+        'Closest:',
+        '[1] Fast Sampling of Diffusion Models — Jun 23, 2024 · A. One, B. Two · 3 upvotes',
+        '    id: fast-sampling · https://github.com/x/fast',
+        '[2] Another Paper',
+        '    id: other-paper',
+        '',
+        'searched for: nerf rlhf',
+        'matched: nerf, rlhf',
+      ].join('\n'),
+    );
+  });
+
+  it('joins three or more missing words as "A, B or C", and abstains without a closest list when there is none', () => {
+    const answer = answerOf({ missing: ['NeRF', 'RLHF', 'DPO'], suggestions: ['Try "papers".'] });
+    expect(renderText({ kind: 'answer', answer })).toBe('Nothing on NeRF, RLHF or DPO in this corpus.\nTry "papers".');
   });
 });
 
@@ -99,6 +157,20 @@ describe('renderText: lists', () => {
     expect(text).not.toContain('more');
     expect(text).not.toContain('matched:');
     expect(text.endsWith('     id: other-paper')).toBe(true);
+  });
+
+  it('shows "searched for:" above "matched:" when the query was corrected', () => {
+    const text = renderText(listOf({ items, total: 2, searchedFor: 'diffusion' }));
+    expect(text.split('\n').slice(0, 4)).toEqual(['Papers for "diffusion" — 1-2 of 2', 'searched for: diffusion', 'matched: diffusion', '']);
+  });
+
+  it('offers "Did you mean" with the search to type when nothing was found', () => {
+    expect(renderText(listOf({ query: 'difusion', keywords: ['difusion'], didYouMean: 'diffusion' }))).toBe(
+      'No papers found for difusion.\nDid you mean: diffusion? Try: search diffusion',
+    );
+    expect(renderText(listOf({ keywords: ['difusion'], searchedFor: 'difusion models', didYouMean: 'diffusion models' }))).toBe(
+      'No papers found for difusion.\nsearched for: difusion models\nDid you mean: diffusion models? Try: search diffusion models',
+    );
   });
 
   it('says what was searched when nothing was found, and "No more papers." past the end', () => {

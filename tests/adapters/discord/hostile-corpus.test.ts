@@ -61,7 +61,8 @@ describe('mention injection', () => {
     expect(edit.allowed_mentions).toEqual({ parse: [] });
     expect(edit.content).toBeUndefined();
     expect(edit.embeds[0].title).toBe(`does attention scale to long sequences? @${ZWSP}everyone \\<@123> \\*\\*bold`);
-    expect(edit.embeds[0].description).toContain(`@${ZWSP}here we show \\<@456> that attention scales to long sequences. [`);
+    // The question's words are bold (`**…**`, paperbot's own markers); all else is escaped text.
+    expect(edit.embeds[0].description).toContain(`@${ZWSP}here we show \\<@456> that **attention scales** to **long sequences**. [`);
     expect(edit.embeds[0].description).toContain(`@${ZWSP}everyone Attention Is All You Need \\<@&123> \\*\\*Bold\\*\\* \\[Click\\](https://evil.test)`);
     expect(JSON.stringify(edit)).not.toMatch(LIVE_MENTION);
   });

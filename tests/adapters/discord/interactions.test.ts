@@ -56,8 +56,11 @@ describe('/paper ask', () => {
     expect(edit.embeds).toHaveLength(1);
     const [embed] = edit.embeds;
     expect(embed.title).toBe(QUESTION);
-    expect(embed.description).toMatch(/^Distillation techniques have substantially improved the sampling speed of diffusion models, .* \[1\] /);
-    expect(embed.description).toContain('\n\n**Sources**\n**[1]** Distilling ODE Solvers of Diffusion Models into Smaller Steps\n**[2]** Parallel Sampling of Diffusion Models\n');
+    // The question's words are bold in the quotes (`**…**`); each source lists the words found in it.
+    expect(embed.description.replaceAll('**', '')).toMatch(/^Distillation techniques have substantially improved the sampling speed of diffusion models, .* \[1\] /);
+    expect(embed.description).toContain('**sampling speed**');
+    expect(embed.description).toMatch(/\nmatched: [a-z, ]+\n/);
+    expect(embed.description.replace(/\nmatched: [^\n]*/g, '')).toContain('\n\n**Sources**\n**[1]** Distilling ODE Solvers of Diffusion Models into Smaller Steps\n**[2]** Parallel Sampling of Diffusion Models\n');
     expect(embed.footer).toEqual({ text: 'matched: speed, diffusion sampling' });
     expect(edit.components).toHaveLength(1);
     const labels = buttons(edit);

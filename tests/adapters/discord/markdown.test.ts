@@ -1,7 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { defuseMentions, escapeAndFit, escapeMarkdown, fitLines, maskedLink, oneLine, safeUrl, truncate } from '../../../adapters/discord/markdown.js';
+import { defuseMentions, escapeAndFit, escapeHighlighted, escapeMarkdown, fitLines, maskedLink, oneLine, safeUrl, truncate } from '../../../adapters/discord/markdown.js';
 
 const ZWSP = '\u200b';
+
+describe('escapeHighlighted', () => {
+  it('wraps each highlighted range in ** and escapes everything else as escapeMarkdown does', () => {
+    expect(escapeHighlighted('We speed up *diffusion* sampling.', [[3, 8], [12, 32]])).toBe('We **speed** up **\\*diffusion\\* sampling**.');
+    expect(escapeHighlighted('No highlights *here*.', [])).toBe('No highlights \\*here\\*.');
+  });
+
+  it('leaves whitespace at the edges of a range outside the markers, and skips blank ranges', () => {
+    expect(escapeHighlighted('a  b  c', [[1, 5]])).toBe('a  **b**  c');
+    expect(escapeHighlighted('a   c', [[1, 4]])).toBe('a   c');
+  });
+
+  it('escapes line starts by the real lines, not by where ranges start', () => {
+    expect(escapeHighlighted('x 1. y\n# z', [[2, 3]])).toBe('x **1**. y\n\\# z');
+  });
+
+  it('treats marker look-alikes in the text as text', () => {
+    expect(escapeHighlighted('a\ue000b\ue001c', [[0, 1]])).toBe('**a**\ufffdb\ufffdc');
+  });
+});
 
 describe('escapeMarkdown', () => {
   it('escapes emphasis, code, spoilers and masked-link brackets so they render as typed', () => {

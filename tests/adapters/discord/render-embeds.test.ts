@@ -20,8 +20,8 @@ const answer: AnswerResult = {
     question: 'which papers speed up diffusion sampling?',
     keywords: ['speed', 'diffusion sampling'],
     sentences: [
-      { text: 'We propose a training-free solver that speeds up diffusion sampling.', sources: [1] },
-      { text: 'Sampling is 2-4x faster.', sources: [1, 2] },
+      { text: 'We propose a training-free solver that speeds up diffusion sampling.', sources: [1], highlights: [] },
+      { text: 'Sampling is 2-4x faster.', sources: [1, 2], highlights: [] },
     ],
     sources: [
       source(1, 'fast-sampling', 'Fast Sampling of Diffusion Models', {
@@ -79,6 +79,124 @@ describe('rendering an answer', () => {
   });
 });
 
+/** The ranges of every occurrence of `word` in `text`. */
+function rangesOf(text: string, word: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) ranges.push([at, at + word.length]);
+  return ranges;
+}
+
+/** Bold markers of paperbot's own: `**` not escaped by a backslash. */
+const boldMarkers = (text: string): number => text.replace(/\\./g, '').split('**').length - 1;
+
+describe('rendering highlights, caveats, matched words and abstentions', () => {
+  it('bolds the highlighted words, puts the caveat before the quotes, each source\'s matched words under it, "searched for:" in the footer', () => {
+    const rendered = renderResult({
+      ...answer,
+      answer: {
+        ...answer.answer,
+        searchedFor: 'speed diffusion sampling',
+        caveat: 'Nothing on *consistency models* itself; closest: distillation.',
+        sentences: [
+          { text: 'We propose a training-free solver that speeds up diffusion sampling.', sources: [1], highlights: [[39, 45], [49, 67]] },
+          { text: 'Sampling is 2-4x faster.', sources: [1, 2], highlights: [[0, 8]] },
+        ],
+        sources: [answer.answer.sources[0]!, { ...answer.answer.sources[1]!, matched: ['sampling'] }].map((s, i) => (i === 0 ? { ...s, matched: ['speed', 'diffusion', 'sampling'] } : s)),
+      },
+    });
+    expect(rendered.embeds[0]!.description).toBe(
+      [
+        'Nothing on \\*consistency models\\* itself; closest: distillation.',
+        '',
+        'We propose a training-free solver that **speeds** up **diffusion sampling**. [1] **Sampling** is 2-4x faster. [1][2]',
+        '',
+        '**Sources**',
+        '**[1]** [Fast Sampling of Diffusion Models](https://arxiv.org/abs/2406.00001) — Jun 23, 2024 · A. One, B. Two · 3 upvotes',
+        'matched: speed, diffusion, sampling',
+        '**[2]** Parallel Sampling — 4 authors',
+        'matched: sampling',
+      ].join('\n'),
+    );
+    expect(rendered.embeds[0]!.footer).toEqual({ text: 'searched for: speed diffusion sampling · matched: speed, diffusion sampling' });
+  });
+
+  it('keeps hostile text inside a highlighted range inert: escaped inside paperbot\'s own bold, mentions defused', () => {
+    const hostile = 'Attention <!channel> *x* @everyone `y` scales.';
+    const rendered = renderResult({
+      ...answer,
+      answer: {
+        ...answer.answer,
+        sentences: [
+          { text: hostile, sources: [1], highlights: [[10, 38]] },
+          { text: hostile, sources: [1], highlights: [[12, 19], [22, 23], [26, 34], [36, 37]] },
+          { text: '[Click](evil) <@123> ||x|| now', sources: [2], highlights: [[0, 26]] },
+        ],
+      },
+    });
+    const [quotes] = rendered.embeds[0]!.description!.split('\n\n**Sources**');
+    expect(quotes).toBe(
+      [
+        `Attention **\\<!channel> \\*x\\* @${ZWSP}everyone \\\`y\\\`** scales. [1]`,
+        `Attention \\<!**channel**> \\***x**\\* @${ZWSP}**everyone** \\\`**y**\\\` scales. [1]`,
+        `**\\[Click\\](evil) \\<@123> \\|\\|x\\|\\|** now [2]`,
+      ].join(' '),
+    );
+    expect(JSON.stringify(rendered.embeds)).not.toMatch(/@everyone|@here|(?<!\\)<@/);
+    expect(boldMarkers(quotes!) % 2).toBe(0);
+  });
+
+  it('bolds inside words, and leaves a highlight in a URL plain so the link stays whole', () => {
+    const text = 'Resampling at https://x.test/sampling_code for sampling.';
+    const rendered = renderResult({ ...answer, answer: { ...answer.answer, sentences: [{ text, sources: [1], highlights: rangesOf(text, 'sampling') }] } });
+    expect(rendered.embeds[0]!.description!.split('\n\n')[0]).toBe('Re**sampling** at https://x.test/sampling_code for **sampling**. [1]');
+  });
+
+  it('fits a long answer by dropping whole sentences, so no bold pair is cut', () => {
+    const text = `${'Diffusion sampling is fast. '.repeat(30)}End.`;
+    const sentences = Array.from({ length: 8 }, () => ({ text, sources: [1], highlights: rangesOf(text, 'sampling') }));
+    const rendered = renderResult({ ...answer, answer: { ...answer.answer, sentences } });
+    const description = rendered.embeds[0]!.description!;
+    expect(messageProblems({ embeds: rendered.embeds })).toEqual([]);
+    const [quotes] = description.split('\n\n**Sources**');
+    expect(quotes!.split(' [1]').filter(Boolean).length).toBeLessThan(8);
+    expect(quotes!.endsWith('End. [1]')).toBe(true);
+    expect(boldMarkers(quotes!) % 2).toBe(0);
+  });
+
+  it('abstains with "Nothing on X in this corpus.", the suggestions and the closest papers as linked titles', () => {
+    const rendered = renderResult({
+      kind: 'answer',
+      answer: {
+        ...answer.answer,
+        question: 'what does RLHF do to NeRF?',
+        keywords: ['rlhf', 'nerf'],
+        searchedFor: 'rlhf nerf',
+        found: false,
+        sentences: [],
+        sources: [],
+        missing: ['RLHF', 'NeRF'],
+        suggestions: ['The papers below share other words of your question; none is about it.'],
+        closest: [answer.answer.sources[0]!, source(2, 'x', '@everyone *Title*')],
+        totalMatches: 0,
+      },
+    });
+    expect(rendered.embeds[0]).toEqual({
+      color: COLORS.result,
+      title: 'what does RLHF do to NeRF?',
+      description: [
+        'Nothing on RLHF or NeRF in this corpus.',
+        'The papers below share other words of your question; none is about it.',
+        '',
+        '**Closest:**',
+        '**[1]** [Fast Sampling of Diffusion Models](https://arxiv.org/abs/2406.00001) — Jun 23, 2024 · A. One, B. Two · 3 upvotes',
+        `**[2]** @${ZWSP}everyone \\*Title\\*`,
+      ].join('\n'),
+      footer: { text: 'searched for: rlhf nerf · matched: rlhf, nerf' },
+    });
+    expect(rendered.similar).toEqual([]);
+  });
+});
+
 describe('rendering a list', () => {
   it('shows each paper with its number, linked title, facts, id and snippet, and the range in the footer', () => {
     const rendered = renderResult(
@@ -94,6 +212,14 @@ describe('rendering a list', () => {
     ]);
     expect(rendered.shown).toBe(2);
     expect(rendered.more).toEqual({ source: 'search', query: 'diffusion', offset: 2, limit: 2 });
+  });
+
+  it('shows "searched for:" in the footer and "Did you mean" with the slash command when nothing was found', () => {
+    expect(renderResult(list([item(1, 'First')], { searchedFor: 'diffusion' })).embeds[0]!.footer).toEqual({ text: '1-1 of 1 · searched for: diffusion · matched: diffusion' });
+    const empty = renderResult(list([], { query: 'difusion', keywords: ['difusion'], total: 0, searchedFor: 'difusion', didYouMean: 'diffusion' }));
+    expect(empty.embeds[0]!.description).toBe('No papers found for difusion.\nsearched for: difusion\nDid you mean: diffusion? Try: `/paper search query:diffusion`');
+    const hostile = renderResult(list([], { total: 0, didYouMean: '@everyone `x` *y*' }));
+    expect(hostile.embeds[0]!.description).toBe(`No papers found for diffusion.\nDid you mean: @${ZWSP}everyone \\\`x\\\` \\*y\\*? Try: \`/paper search query:@${ZWSP}everyone x *y*\``);
   });
 
   it('offers no "More results" on the last page, and says when a page is empty', () => {
@@ -217,7 +343,7 @@ describe('defusing what papers and users type', () => {
         ...answer.answer,
         question: '@everyone <@123> **bold',
         keywords: ['@everyone'],
-        sentences: [{ text: 'A result for @here with *stars*.', sources: [1] }],
+        sentences: [{ text: 'A result for @here with *stars*.', sources: [1], highlights: [] }],
         sources: [source(1, 'x', '[Click](https://evil.test) @everyone', { links: [{ kind: 'paper', url: 'https://arxiv.org/abs/1' }] })],
       },
     });

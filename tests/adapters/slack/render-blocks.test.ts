@@ -22,8 +22,8 @@ function answerResult(overrides: Partial<AnswerResult['answer']> = {}, next: Ans
       question: 'fast sampling?',
       keywords: ['sampling'],
       sentences: [
-        { text: 'We speed up sampling.', sources: [1] },
-        { text: 'Both agree.', sources: [1, 2] },
+        { text: 'We speed up sampling.', sources: [1], highlights: [] },
+        { text: 'Both agree.', sources: [1, 2], highlights: [] },
       ],
       sources: [
         source(1, 'fast', 'Fast Sampling', { links: [{ kind: 'paper', url: 'https://arxiv.org/abs/1' }], published: '2024-06-23', upvotes: 3 }),
@@ -111,6 +111,123 @@ describe('renderResult: an answer', () => {
   });
 });
 
+/** The ranges of every occurrence of `word` in `text`. */
+function rangesOf(text: string, word: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) ranges.push([at, at + word.length]);
+  return ranges;
+}
+
+/** The mrkdwn of every section block. */
+const sectionTexts = (message: SlackMessage): string[] => message.blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
+
+describe('renderResult: highlights, caveats, matched words and abstentions', () => {
+  it('bolds the highlighted words, puts the caveat before the quotes, each source\'s matched words under it, and "searched for:" in the question context', () => {
+    const first = 'We speed up diffusion sampling.';
+    const result = answerResult({
+      keywords: ['speed', 'diffusion sampling'],
+      searchedFor: 'speed diffusion sampling',
+      caveat: 'Nothing on <consistency models> itself; closest: distillation.',
+      sentences: [
+        { text: first, sources: [1], highlights: [[3, 8], [12, 30]] },
+        { text: 'Both agree.', sources: [1, 2], highlights: [] },
+      ],
+      sources: [
+        source(1, 'fast', 'Fast Sampling', { links: [{ kind: 'paper', url: 'https://arxiv.org/abs/1' }], matched: ['speed', 'diffusion', 'sampling'] }),
+        source(2, 'slow', 'Slow Sampling'),
+      ],
+    });
+    const message = renderResult(result, 'thread');
+    expect(message.text).toBe('We speed up diffusion sampling. [1] Both agree. [1][2]');
+    expect(message.blocks.slice(0, 7)).toEqual([
+      section('Nothing on &lt;consistency models&gt; itself; closest: distillation.'),
+      section('We *speed* up *diffusion sampling*. [1] Both agree. [1][2]'),
+      section('*Sources*'),
+      { ...section('*[1]* <https://arxiv.org/abs/1|Fast Sampling>'), accessory: similar('thread', 1, 'fast') },
+      { type: 'context', elements: [md('matched: speed, diffusion, sampling')] },
+      { ...section('*[2]* Slow Sampling'), accessory: similar('thread', 2, 'slow') },
+      { type: 'context', elements: [md('Question: fast sampling?'), md('searched for: speed diffusion sampling'), md('matched: speed, diffusion sampling')] },
+    ]);
+  });
+
+  it('keeps hostile text inside a highlighted range inert: escaped, and bold only where it is paperbot\'s own', () => {
+    const hostile = 'Attention <!channel> *x* @everyone `y` scales.';
+    const result = answerResult({
+      sentences: [
+        // The whole hostile stretch highlighted, then each hostile word on its own.
+        { text: hostile, sources: [1], highlights: [[10, 38]] },
+        { text: hostile, sources: [1], highlights: [[12, 19], [22, 23], [26, 34], [36, 37]] },
+        { text: 'It scales <!here> <@U1> fast.', sources: [2], highlights: [[3, 28]] },
+      ],
+    });
+    const message = renderResult(result, 'thread');
+    const inert = 'Attention &lt;!channel&gt; \u2217x\u2217 @\u2060everyone \u02cby\u02cb scales.';
+    expect(message.blocks[0]).toEqual(section(`${inert} [1] ${inert} [1] It *scales &lt;!here&gt; &lt;@U1&gt; fast*. [2]`));
+    expectNothingPingable(message);
+    expect(blockKitProblems(message)).toEqual([]);
+  });
+
+  it('bolds a highlight only where Slack renders it: not inside a word, not next to a look-alike or non-ASCII punctuation', () => {
+    const text = 'resampling (sampling) sampling, sampling\u2014x x_sampling sampling\'s sampling';
+    const message = renderResult(answerResult({ sentences: [{ text, sources: [1], highlights: rangesOf(text, 'sampling') }] }), 'thread');
+    expect(message.blocks[0]).toEqual(section(`resampling (*sampling*) *sampling*, sampling\u2014x x\u02cdsampling *sampling*'s *sampling* [1]`));
+  });
+
+  it('keeps highlights on their words when whitespace is collapsed and controls removed before them', () => {
+    const text = '\n  Fast\u0000\u202e  diffusion\t\tsampling  ';
+    const message = renderResult(answerResult({ sentences: [{ text, sources: [1], highlights: [[11, 30]] }] }), 'thread');
+    expect(message.blocks[0]).toEqual(section('Fast *diffusion sampling* [1]'));
+  });
+
+  it('never cuts a bold pair across two sections: a highlighted phrase at the 3000-character split moves whole to the next section', () => {
+    const filler = 'word '.repeat(597);
+    const text = `${filler}diffusion sampling is fast.`;
+    const message = renderResult(answerResult({ sentences: [{ text, sources: [1], highlights: [[filler.length, filler.length + 18]] }] }), 'thread');
+    const [first, second] = sectionTexts(message);
+    expect(first).toBe(filler.trim());
+    expect(second).toBe('*diffusion sampling* is fast. [1]');
+    for (const body of sectionTexts(message)) expect(body.split('*').length % 2, body.slice(0, 80)).toBe(1);
+    expect(blockKitProblems(message)).toEqual([]);
+  });
+
+  it('abstains with "Nothing on X in this corpus.", the suggestions, and the closest papers as linked titles, ephemeral', () => {
+    const result = answerResult(
+      {
+        question: 'what does RLHF do to NeRF?',
+        keywords: ['rlhf', 'nerf'],
+        searchedFor: 'rlhf nerf',
+        found: false,
+        sentences: [],
+        sources: [],
+        missing: ['RLHF', 'NeRF'],
+        suggestions: ['The papers below share other words of your question; none is about it.'],
+        closest: [source(1, 'fast', 'Fast Sampling', { links: [{ kind: 'paper', url: 'https://arxiv.org/abs/1' }], published: '2024-06-23' }), source(2, 'slow', 'Slow <!here> Sampling')],
+      },
+      null,
+    );
+    expect(renderResult(result, 'thread')).toEqual({
+      text: 'Nothing on RLHF or NeRF in this corpus.',
+      blocks: [
+        section('Nothing on RLHF or NeRF in this corpus.\nThe papers below share other words of your question; none is about it.'),
+        section('*Closest:*\n*[1]* <https://arxiv.org/abs/1|Fast Sampling> — Jun 23, 2024\n*[2]* Slow &lt;!here&gt; Sampling'),
+        { type: 'context', elements: [md('Question: what does RLHF do to NeRF?'), md('searched for: rlhf nerf'), md('matched: rlhf, nerf')] },
+      ],
+    });
+    expect(visibilityOf(result)).toBe('ephemeral');
+  });
+
+  it('shows "searched for:" above a list and "Did you mean" with the search to type when nothing was found', () => {
+    const message = renderResult(listResult(1, { searchedFor: 'diffusion' }), 'slash');
+    expect(message.blocks[1]).toEqual({ type: 'context', elements: [md('searched for: diffusion'), md('matched: diffusion')] });
+    const empty = listResult(0, { query: 'difusion', keywords: ['difusion'], total: 0, hasMore: false, next: undefined, searchedFor: 'difusion', didYouMean: 'diffusion' });
+    expect(renderResult(empty, 'slash')).toEqual({
+      text: 'No papers found for difusion.',
+      blocks: [section('No papers found for difusion.\nsearched for: difusion\nDid you mean: diffusion? Try: `/paper search diffusion`')],
+    });
+    expect(renderResult(empty, 'thread').blocks[0]).toEqual(section('No papers found for difusion.\nsearched for: difusion\nDid you mean: diffusion? Try: mention me with `search diffusion` in this thread'));
+  });
+});
+
 describe('renderResult: lists, papers, help and errors', () => {
   it('renders a list page with its range, keywords, one section per paper and More results', () => {
     const message = renderResult(listResult(2), 'slash');
@@ -182,17 +299,23 @@ describe('untrusted text in rendered messages', () => {
     const result = answerResult({
       question: evil,
       keywords: [evil],
-      sentences: [{ text: evil, sources: [1] }],
-      sources: [source(1, 'evil', evil, { authors: [evil], links: [{ kind: 'paper', url: 'https://x.test/a|<!here>' }] })],
+      searchedFor: evil,
+      caveat: evil,
+      sentences: [{ text: evil, sources: [1], highlights: [[0, evil.length]] }],
+      sources: [source(1, 'evil', evil, { authors: [evil], links: [{ kind: 'paper', url: 'https://x.test/a|<!here>' }], matched: [evil] })],
     });
     const message = renderResult(result, 'thread');
     expectNothingPingable(message);
     expect(blockKitProblems(message)).toEqual([]);
+    const abstention = answerResult({ ...result.answer, found: false, sentences: [], sources: [], missing: [evil], suggestions: [evil], closest: result.answer.sources });
+    expectNothingPingable(renderResult(abstention, 'thread'));
+    const list = listResult(0, { keywords: [evil], total: 0, hasMore: false, next: undefined, searchedFor: evil, didYouMean: evil });
+    expectNothingPingable(renderResult(list, 'thread'));
   });
 
   it('keeps a huge answer within limits, split into sections without cutting entities', () => {
     const sentence = 'Diffusion & sampling <fast> '.repeat(40).trim() + '.';
-    const result = answerResult({ sentences: Array.from({ length: 10 }, () => ({ text: sentence, sources: [1] })) });
+    const result = answerResult({ sentences: Array.from({ length: 10 }, () => ({ text: sentence, sources: [1], highlights: [] })) });
     const message = renderResult(result, 'thread');
     expect(blockKitProblems(message)).toEqual([]);
     const bodies = message.blocks.filter((b) => b.type === 'section' && !('accessory' in b)).map((b) => (b.type === 'section' ? b.text!.text : ''));

@@ -14,6 +14,24 @@ export function citedText(result: AnswerResult): string {
   return result.answer.sentences.map((s) => `${s.text} ${s.sources.map((n) => `[${n}]`).join('')}`).join(' ');
 }
 
+/**
+ * The answer text as posted: each highlighted range wrapped in `*…*` (right for the seed
+ * corpus's answers, whose highlighted words stand between spaces and plain punctuation).
+ */
+export function boldedText(result: AnswerResult): string {
+  return result.answer.sentences
+    .map((s) => {
+      let text = '';
+      let at = 0;
+      for (const [start, end] of s.highlights) {
+        text += `${s.text.slice(at, start)}*${s.text.slice(start, end)}*`;
+        at = end;
+      }
+      return `${text}${s.text.slice(at)} ${s.sources.map((n) => `[${n}]`).join('')}`;
+    })
+    .join(' ');
+}
+
 /** A source's section: number, title (linked when a link is known), facts, and its Similar button. */
 export function sourceSection(source: SourceRef, surface: string) {
   const link = primaryLink(source);
@@ -32,13 +50,23 @@ export function moreButton(surface: string, next: unknown) {
   };
 }
 
+/** A context line of the words found in a source, when there are any. */
+export function matchedContext(source: SourceRef) {
+  return source.matched.length > 0 ? [{ type: 'context', elements: [md(`matched: ${source.matched.join(', ')}`)] }] : [];
+}
+
 /** The whole message for a found answer on a surface. */
 export function answerBlocks(result: AnswerResult, surface: string) {
+  const { answer } = result;
   return [
-    section(citedText(result)),
+    ...(answer.caveat ? [section(answer.caveat)] : []),
+    section(boldedText(result)),
     section('*Sources*'),
-    ...result.answer.sources.map((s) => sourceSection(s, surface)),
-    { type: 'context', elements: [md(`Question: ${result.answer.question}`), md(`matched: ${result.answer.keywords.join(', ')}`)] },
+    ...answer.sources.flatMap((s) => [sourceSection(s, surface), ...matchedContext(s)]),
+    {
+      type: 'context',
+      elements: [md(`Question: ${answer.question}`), ...(answer.searchedFor ? [md(`searched for: ${answer.searchedFor}`)] : []), md(`matched: ${answer.keywords.join(', ')}`)],
+    },
     moreButton(surface, result.next),
   ];
 }

@@ -98,7 +98,7 @@ describe('understandQuestion', () => {
       const query = understand('DifUsion sampling');
       expect(query.corrections).toEqual([]);
       expect(query.searchedFor).toBeUndefined();
-      expect(query.missing).toEqual(['DifUsion']);
+      expect(concept(query, 'DifUsion')).toMatchObject({ word: 'difusion', alternatives: [['difus']], subject: true, known: false });
     });
 
     it('searches a lowercase plural acronym ("llms") as its singular, silently', () => {
@@ -240,9 +240,19 @@ describe('understandQuestion', () => {
 
   describe('missing and near', () => {
     it('lists subject words no paper holds in any form', () => {
-      const query = understand('Bayesian optimization for hyperparameter tuning?');
+      const query = understand('Bayesian hyperparameter tuning?');
       expect(query.missing).toEqual(['Bayesian']);
       expect(query.near).toEqual([]);
+    });
+
+    it('decides what is missing on the subject: "Bayesian" is, "optimization" is not', () => {
+      const query = understand('Bayesian optimization for hyperparameter tuning?');
+      expect(query.concepts.map((c) => [c.typed, c.subject, c.known])).toEqual([
+        ['Bayesian', true, false],
+        ['optimization', true, true],
+        ['hyperparameter', false, true],
+        ['tuning', false, true],
+      ]);
     });
 
     it('does not list unknown words outside the subject', () => {

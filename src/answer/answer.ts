@@ -1,20 +1,24 @@
 import type { Paper } from '../corpus/paper.js';
+import { analyzeTerms } from '../nlp/analyzer.js';
 import { splitSentences } from '../nlp/sentences.js';
+import { findAcronymDefinitions } from '../query/acronym-definitions.js';
 import type { UnderstoodQuery } from '../query/understand-question.js';
 import type { PaperIndex, SearchHit } from '../search/paper-index.js';
 import { DEFAULT_ANSWER_LIMITS, type Answer, type AnswerLimits, type AnswerSentence, type SourceRef } from './answer-types.js';
 import { highlightRanges } from './highlight.js';
-import { rhetoricalRole } from './sentence-quality.js';
-import { MIN_SENTENCE_COVERAGE, conceptCoverage, isQuotable, repeats, scoreSentence, type CandidateSentence, type SentenceQuery } from './select-sentences.js';
+import { leansOnAntecedent, rhetoricalRole } from './sentence-quality.js';
+import { MIN_SENTENCE_COVERAGE, conceptCoverage, coveredShare, isQuotable, repeats, scoreSentence, type CandidateSentence, type SentenceQuery } from './select-sentences.js';
 
 /** A paper is a source only if it contains at least this share of the question's concept weight. */
 const MIN_PAPER_COVERAGE = 0.5;
 /** Weight of a context concept (from a later sentence of the question) against the main ask's. */
 const CONTEXT_CONCEPT_WEIGHT = 0.5;
 /** A sentence is quoted only if its score is at least this share of the best sentence's. */
-const MIN_RELATIVE_SCORE = Number(process.env.PB_REL ?? 0.45);
+const MIN_RELATIVE_SCORE = 0.45;
 /** How much a paper's rank lowers its sentences: weight 1 / (1 + RANK_DECAY · rank). */
-const RANK_DECAY = Number(process.env.PB_DECAY ?? 0.12);
+const RANK_DECAY = 0.06;
+/** What a sentence gains per share of question weight it adds that no chosen sentence carries yet. */
+const NEW_CONCEPT_GAIN = 0.4;
 /** Papers listed as closest when the answer abstains. */
 const CLOSEST_PAPERS = 3;
 
@@ -62,7 +66,7 @@ export function answer(index: PaperIndex, question: string, limits: Partial<Answ
     intent: query.intent,
     ...(query.sides ? { sides: [new Set(query.sides[0]), new Set(query.sides[1])] as [Set<string>, Set<string>] } : {}),
   };
-  const chosen = chooseSentences(collectCandidates(hits, sentenceQuery), options);
+  const chosen = chooseSentences(collectCandidates(hits, sentenceQuery), options, concepts);
   if (chosen.length === 0) {
     return { ...base, sentences: [], sources: [], found: false, closest: closest(), suggestions: notFoundSuggestions(result.keywords.phrases) };
   }
@@ -74,10 +78,14 @@ export function answer(index: PaperIndex, question: string, limits: Partial<Answ
   return answerResult;
 }
 
-/** The question's known concepts, weighted by idf of their best-known form; context concepts lighter. */
+/**
+ * The question's known concepts, weighted by idf of their best-known form; context concepts
+ * lighter; a missing acronym whose long form occurs in part stands for that part ("radiance field").
+ */
 function weightedConcepts(index: PaperIndex, query: UnderstoodQuery): SentenceQuery['concepts'] {
   return query.concepts
-    .filter((concept) => concept.known)
+    .filter((concept) => concept.known || concept.nearTerms)
+    .map((concept) => (concept.known ? concept : { ...concept, alternatives: [concept.nearTerms!] }))
     .map((concept) => {
       const idf = Math.max(
         ...concept.alternatives.map((terms) => (terms.every((t) => index.vocabulary.termFrequency(t) > 0) ? Math.min(...terms.map((t) => index.idf(t))) : 0)),
@@ -97,9 +105,14 @@ function collectCandidates(hits: readonly SearchHit[], query: SentenceQuery): Ca
   const byText = new Map<string, CandidateSentence>();
   const top = hits[0]?.score ?? 1;
   hits.forEach((hit, rank) => {
-    const paperWeight = (1 / (1 + RANK_DECAY * rank)) * Math.pow(hit.score / top, Number(process.env.PB_GAMMA ?? 0));
+    const titleCoverage = conceptCoverage(new Set(analyzeTerms(hit.paper.title)), query.concepts);
+    // A paper's sentences count by how relevant the paper is: its rank and its score against
+    // the best one's. Asked who introduced something, the paper whose title names it comes first.
+    let paperWeight = (hit.score / top) / (1 + RANK_DECAY * rank);
+    if (query.intent === 'origin') paperWeight *= 0.5 + 0.5 * titleCoverage;
     const sentences = splitSentences(hit.paper.abstract);
     const lead = sentences.findIndex((text) => isQuotable(text) && rhetoricalRole(text) === 'contribution');
+    const acronyms = localAcronyms(hit.paper.abstract);
     sentences.forEach((text, position) => {
       if (!isQuotable(text)) return;
       const existing = byText.get(text);
@@ -108,13 +121,25 @@ function collectCandidates(hits: readonly SearchHit[], query: SentenceQuery): Ca
         if (!existing.paperIds.includes(hit.paper.id)) existing.paperIds.push(hit.paper.id);
         return;
       }
-      const place = { position, count: sentences.length, lead: position === lead };
-      const { score, coverage, terms, role } = scoreSentence(text, query, place);
+      const place = { position, count: sentences.length, lead: position === lead, acronyms };
+      const { score, coverage, terms, covers, role } = scoreSentence(text, query, place);
       if ((coverage < MIN_SENTENCE_COVERAGE && !place.lead) || score <= 0) return;
-      byText.set(text, { text, paperIds: [hit.paper.id], score: score * paperWeight, coverage, terms, position, role });
+      const candidate: CandidateSentence = { text, paperIds: [hit.paper.id], score: score * paperWeight, coverage, terms, covers, position, role };
+      if (position > 0 && leansOnAntecedent(text)) candidate.antecedent = sentences[position - 1]!;
+      byText.set(text, candidate);
     });
   });
   return [...byText.values()].sort((a, b) => b.score - a.score);
+}
+
+/** The acronyms an abstract defines, as analyzed acronym term → long-form terms. */
+function localAcronyms(abstract: string): Map<string, string[]> {
+  const acronyms = new Map<string, string[]>();
+  for (const definition of findAcronymDefinitions(abstract)) {
+    const [term] = analyzeTerms(definition.short);
+    if (term && !acronyms.has(term)) acronyms.set(term, analyzeTerms(definition.long));
+  }
+  return acronyms;
 }
 
 /**
@@ -122,27 +147,60 @@ function collectCandidates(hits: readonly SearchHit[], query: SentenceQuery): Ca
  * sentences, so the top relevant papers are each heard before any is heard twice; repeats and
  * sentences well below the best are skipped, and everything stays within the limits.
  */
-function chooseSentences(candidates: readonly CandidateSentence[], limits: AnswerLimits): CandidateSentence[] {
+function chooseSentences(candidates: readonly CandidateSentence[], limits: AnswerLimits, concepts: SentenceQuery['concepts']): CandidateSentence[] {
   const best = candidates[0]?.score ?? 0;
-  const eligible = candidates.filter((c) => c.score >= best * MIN_RELATIVE_SCORE);
   const chosen: CandidateSentence[] = [];
   const perPaper = new Map<string, number>();
+  const covered = new Set<number>();
   let chars = 0;
+  // The answer as a whole should speak to every part of the question ("CFG" and "distillation"):
+  // a sentence carrying a concept no chosen sentence carries yet gains for it.
+  const gain = (candidate: CandidateSentence) => {
+    const fresh = new Set([...candidate.covers].filter((i) => !covered.has(i)));
+    return candidate.score + NEW_CONCEPT_GAIN * coveredShare(fresh, concepts) * (covered.size > 0 ? 1 : 0);
+  };
   for (let round = 1; round <= limits.maxPerPaper; round++) {
-    for (const candidate of eligible) {
-      if (chosen.length >= limits.maxSentences) return chosen;
-      const paper = candidate.paperIds[0]!;
-      if ((perPaper.get(paper) ?? 0) !== round - 1) continue;
-      if (chosen.includes(candidate) || repeats(candidate, chosen)) continue;
-      // Room for the sentence, a space and its citation markers ("[1][2]").
-      const cost = candidate.text.length + 1 + candidate.paperIds.length * 4 + (chosen.length > 0 ? 1 : 0);
-      if (chars + cost > limits.maxChars) continue;
-      chosen.push(candidate);
-      perPaper.set(paper, round);
-      chars += cost;
+    const pool = candidates.filter((c) => !chosen.includes(c));
+    while (chosen.length < limits.maxSentences) {
+      let pick: CandidateSentence[] | undefined;
+      let pickGain = -Infinity;
+      for (const candidate of pool) {
+        const quoted = perPaper.get(candidate.paperIds[0]!) ?? 0;
+        if (quoted >= round) continue;
+        if (chosen.some((c) => c.text === candidate.text) || repeats(candidate, chosen)) continue;
+        const g = gain(candidate);
+        // Sentences well below the best are left out, unless they add a missing part of the question.
+        if (g < best * MIN_RELATIVE_SCORE || g <= pickGain) continue;
+        // A sentence that leans on the one before it ("This technique …") comes with it or not at all.
+        const group = withAntecedent(candidate, chosen);
+        if (chosen.length + group.length > limits.maxSentences || quoted + group.length > limits.maxPerPaper) continue;
+        if (chars + group.reduce((sum, c, i) => sum + cost(c, chosen.length + i), 0) > limits.maxChars) continue;
+        pick = group;
+        pickGain = g;
+      }
+      if (!pick) break;
+      for (const sentence of pick) {
+        chars += cost(sentence, chosen.length);
+        chosen.push(sentence);
+        for (const i of sentence.covers) covered.add(i);
+      }
+      perPaper.set(pick[0]!.paperIds[0]!, (perPaper.get(pick[0]!.paperIds[0]!) ?? 0) + pick.length);
     }
   }
   return chosen;
+}
+
+/** The sentence, preceded by the one it leans on when that is not chosen already (quoted verbatim too). */
+function withAntecedent(candidate: CandidateSentence, chosen: readonly CandidateSentence[]): CandidateSentence[] {
+  const text = candidate.antecedent;
+  if (!text || chosen.some((c) => c.text === text)) return [candidate];
+  // Just above the sentence it introduces in score, so reading order keeps the pair together.
+  return [{ ...candidate, text, position: candidate.position - 1, covers: new Set(), score: candidate.score, antecedent: undefined } as CandidateSentence, candidate];
+}
+
+/** Characters a sentence adds to an answer: itself, a space, its "[n]" markers, a separator. */
+function cost(candidate: CandidateSentence, chosenBefore: number): number {
+  return candidate.text.length + 1 + candidate.paperIds.length * 4 + (chosenBefore > 0 ? 1 : 0);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { analyze, phraseTerms } from '../nlp/analyzer.js';
-import type { QueryConcept } from '../query/understand-question.js';
+import type { QueryConcept, QueryIntent } from '../query/understand-question.js';
 import { debris, isMetadata, leansOnAntecedent, rhetoricalRole, type RhetoricalRole } from './sentence-quality.js';
 
 /** A sentence that may go into an answer, scored against the question. */
@@ -13,10 +13,14 @@ export interface CandidateSentence {
   coverage: number;
   /** Analyzed terms, for telling near-repeats apart. */
   terms: ReadonlySet<string>;
+  /** Indexes (into {@link SentenceQuery.concepts}) of the question's concepts the sentence carries. */
+  covers: ReadonlySet<number>;
   /** Index of the sentence in its (first) paper's abstract, to quote in reading order. */
   position: number;
   /** What the sentence does in its abstract (contribution, finding, …). */
   role: RhetoricalRole;
+  /** When the sentence leans on an antecedent ("This technique …"): the sentence before it, which carries it. */
+  antecedent?: string;
 }
 
 /** What a sentence is scored against. */
@@ -26,7 +30,7 @@ export interface SentenceQuery {
   /** Question phrases (adjacent term pairs). */
   phrases: ReadonlySet<string>;
   /** What kind of answer is wanted: "why" favours causal sentences, "compare" ones naming both sides. */
-  intent: 'why' | 'compare' | 'survey' | 'general';
+  intent: QueryIntent;
   /** For a comparison: the terms of each side. */
   sides?: [ReadonlySet<string>, ReadonlySet<string>];
 }
@@ -59,6 +63,8 @@ export interface SentencePlace {
   count: number;
   /** Whether it is the abstract's first contribution sentence. */
   lead: boolean;
+  /** Acronyms the abstract defines, as analyzed term → its long form's terms ("ls" → label, smooth). */
+  acronyms?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -66,21 +72,20 @@ export interface SentencePlace {
  * are what researchers quote; background and motivation almost never are.
  */
 export const DEFAULT_SENTENCE_WEIGHTS: Readonly<SentenceWeights> = Object.freeze({
-  role: Object.freeze({ contribution: 0.35, finding: 0.25, method: 0.1, other: 0, background: -0.3 }),
-  coverage: Number(process.env.PB_COV ?? 1),
+  role: Object.freeze({ contribution: 0.8, finding: 0.5, method: 0.4, other: 0, background: -0.6 }),
+  coverage: 1,
   phrase: 0.15,
   antecedent: 0.35,
   debris: 0.6,
   intent: 0.25,
-  lead: Number(process.env.PB_LEAD ?? 0.3),
-  edge: Number(process.env.PB_EDGE ?? 0.15),
-  ...(process.env.PB_SW ? JSON.parse(process.env.PB_SW) : {}),
+  lead: 0.3,
+  edge: 0.15,
 });
 
 /** Sentences shorter than this are headings or fragments ("Code is available."), not answers. */
 const MIN_SENTENCE_CHARS = 40;
 /** A sentence must carry this share of the question's weight to be quoted at all. */
-export const MIN_SENTENCE_COVERAGE = Number(process.env.PB_MINCOV ?? 0.3);
+export const MIN_SENTENCE_COVERAGE = 0.15;
 /** Two sentences sharing this share of their terms say the same thing; only the first is kept. */
 const NEAR_REPEAT_OVERLAP = 0.6;
 /** Cues of a causal sentence, what a "why" question wants. */
@@ -88,12 +93,26 @@ const CAUSAL = /\b(because|due to|since|caused by|owing to|stems? from|attribute
 
 /** Share of the question's concept weight a set of terms covers (a concept counts when one of its forms is whole). */
 export function conceptCoverage(terms: ReadonlySet<string>, concepts: SentenceQuery['concepts']): number {
+  return coveredShare(coveredConcepts(terms, concepts), concepts);
+}
+
+/** Indexes of the concepts a set of terms carries (one of a concept's forms whole). */
+export function coveredConcepts(terms: ReadonlySet<string>, concepts: SentenceQuery['concepts']): Set<number> {
+  const covered = new Set<number>();
+  concepts.forEach(({ concept }, i) => {
+    if (concept.alternatives.some((alternative) => alternative.every((t) => terms.has(t)))) covered.add(i);
+  });
+  return covered;
+}
+
+/** The share of the concepts' total weight that the given concept indexes hold. */
+export function coveredShare(covered: ReadonlySet<number>, concepts: SentenceQuery['concepts']): number {
   let total = 0;
   let found = 0;
-  for (const { concept, weight } of concepts) {
+  concepts.forEach(({ weight }, i) => {
     total += weight;
-    if (concept.alternatives.some((alternative) => alternative.every((t) => terms.has(t)))) found += weight;
-  }
+    if (covered.has(i)) found += weight;
+  });
   return total === 0 ? 0 : found / total;
 }
 
@@ -108,13 +127,17 @@ export function scoreSentence(
   query: SentenceQuery,
   place: SentencePlace = { position: 1, count: 3, lead: false },
   weights: SentenceWeights = DEFAULT_SENTENCE_WEIGHTS,
-): { score: number; coverage: number; terms: Set<string>; role: RhetoricalRole } {
+): { score: number; coverage: number; terms: Set<string>; covers: Set<number>; role: RhetoricalRole } {
   const tokens = analyze(text);
   const terms = new Set(tokens.map((t) => t.term));
   const role = rhetoricalRole(text);
-  const coverage = conceptCoverage(terms, query.concepts);
+  // "LS negatively affects …" speaks of label smoothing where the abstract defined "label smoothing (LS)".
+  const expanded = new Set(terms);
+  if (place.acronyms) for (const term of terms) for (const t of place.acronyms.get(term) ?? []) expanded.add(t);
+  const covers = coveredConcepts(expanded, query.concepts);
+  const coverage = coveredShare(covers, query.concepts);
   // A paper's main claim is quoted even in its own words; any other sentence must carry the question.
-  if (coverage === 0 && !place.lead) return { score: 0, coverage, terms, role };
+  if (coverage === 0 && !place.lead) return { score: 0, coverage, terms, covers, role };
   let score = weights.coverage * coverage;
   if (query.phrases.size > 0) {
     const phrases = new Set(phraseTerms(tokens).filter((p) => query.phrases.has(p)));
@@ -130,7 +153,7 @@ export function scoreSentence(
     const [left, right] = query.sides;
     if ([...left].some((t) => terms.has(t)) && [...right].some((t) => terms.has(t))) score += weights.intent;
   }
-  return { score, coverage, terms, role };
+  return { score, coverage, terms, covers, role };
 }
 
 /** Whether a sentence is worth quoting at all: not a fragment, not metadata ("Keywords: …", a bare link). */

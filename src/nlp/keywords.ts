@@ -28,7 +28,7 @@ export function extractKeywords(question: string): Keywords {
   const tokens: AnalyzedToken[] = [];
   let dropped = false;
   for (const token of all) {
-    if (QUESTION_FRAMING_WORDS.has(token.word) || (!process.env.PB_NO_FILLER && CHAT_FILLER_WORDS.has(token.word))) {
+    if (QUESTION_FRAMING_WORDS.has(token.word) || CHAT_FILLER_WORDS.has(token.word)) {
       dropped = true;
       continue;
     }

@@ -33,7 +33,17 @@ export interface QueryConcept {
   count: number;
   /** Whether, though not known, part of an acronym's long form occurs ("radiance field" of NeRF). */
   near?: string;
+  /** The analyzed terms of `near`: what is searched and quoted in place of the missing word. */
+  nearTerms?: string[];
+  /** How to name the concept when it is missing: the word, or its two-word phrase ("Bayesian optimization"). */
+  label: string;
 }
+
+/**
+ * What kind of answer a question wants: causes ("why …"), both sides ("X vs Y"), an overview
+ * ("a survey of …"), the paper that introduced something ("which paper introduced X"), or any.
+ */
+export type QueryIntent = 'why' | 'compare' | 'survey' | 'origin' | 'general';
 
 /** What a question was understood to ask, ready to rank with. */
 export interface UnderstoodQuery {
@@ -54,7 +64,7 @@ export interface UnderstoodQuery {
   /** Subject acronyms absent as such whose long form occurs in part: typed word → what occurs. */
   near: WordChange[];
   /** What kind of answer is wanted. */
-  intent: 'why' | 'compare' | 'survey' | 'general';
+  intent: QueryIntent;
   /** For a comparison ("X vs Y"): the terms of each side. */
   sides?: [string[], string[]];
   /** What was searched, in words, when it differs from what was typed; else undefined. */
@@ -63,8 +73,6 @@ export interface UnderstoodQuery {
 
 /** Weight of an alternative's terms against the question's own term (1). */
 export const ALTERNATIVE_WEIGHT = 0.5;
-/** Weight of terms outside the question's first sentence with content (context, not the ask). */
-export const CONTEXT_WEIGHT = Number(process.env.PB_CW ?? 1);
 
 /** Words that ask for an overview rather than a topic; any of them finds all of them. */
 const SURVEY_WORDS = ['survey', 'surveys', 'tutorial', 'tutorials', 'overview', 'overviews', 'review', 'reviews', 'monograph', 'primer', 'introduction'];
@@ -78,6 +86,8 @@ const SURVEY_ALTERNATIVES: string[][] = [...SURVEY_TERMS].map((t) => [t]);
 const RELATION_WORDS = /(?<![\p{L}\p{N}-])(for|from|with|without|in|on|using|via|to|by|under|at|into|across|over|through|against|when|where|that|which|while)(?![\p{L}\p{N}-])/iu;
 /** Comparison markers ("X vs Y", "X versus Y", "X compared to Y"). */
 const COMPARISON = /\s(?:vs\.?|versus|compared (?:to|with))\s/i;
+/** "which paper introduced / proposed X", "the original X paper". */
+const ORIGIN = /\b(which|what|who)\b[^?]*\b(introduced|proposed|invented|coined|first)\b|\boriginal (paper|work)\b/i;
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 /**
@@ -108,7 +118,7 @@ export function understandQuestion(question: string, vocabulary: CorpusVocabular
     let word = token.word;
     const alternatives: string[][] = [];
     let longForm: string | undefined;
-    if (df(term) === 0 && !process.env.PB_NO_REPLACE) {
+    if (df(term) === 0) {
       const replaced = replacement(token, typed, vocabulary);
       if (replaced) {
         const replacedTerms = analyzeTerms(replaced.word);
@@ -122,7 +132,7 @@ export function understandQuestion(question: string, vocabulary: CorpusVocabular
     }
     const numbered = /^(\d+)([a-z]+)$/.exec(term);
     if (numbered && Number(numbered[1]) <= 10) alternatives.push([NUMBER_WORDS[Number(numbered[1])]!, ...analyzeTerms(numbered[2]!)]);
-    if (!process.env.PB_NO_ACRO && (looksLikeAcronym(typed) || defined.has(acronymKey(typed)) || (df(term) === 0 && ACRONYM_GLOSSARY[acronymKey(typed)]))) {
+    if (looksLikeAcronym(typed) || defined.has(acronymKey(typed)) || (df(term) === 0 && ACRONYM_GLOSSARY[acronymKey(typed)])) {
       const key = acronymKey(typed);
       const long = defined.get(key) ?? vocabulary.acronym(key) ?? ACRONYM_GLOSSARY[key];
       const longTerms = long ? analyzeTerms(long) : [];
@@ -151,10 +161,14 @@ export function understandQuestion(question: string, vocabulary: CorpusVocabular
       main: mainTerms.has(token.term) || mainTerms.has(term),
       known,
       count: 1,
+      label: missingLabel(question, typed, token.word, extracted.phrases),
     };
     if (!known && longForm) {
       const near = nearForm(longForm, vocabulary);
-      if (near) concept.near = near;
+      if (near) {
+        concept.near = near;
+        concept.nearTerms = analyzeTerms(near);
+      }
     }
     concepts.set(term, concept);
   }
@@ -165,8 +179,15 @@ export function understandQuestion(question: string, vocabulary: CorpusVocabular
   const weights = new Map<string, number>();
   const phrases: string[] = [];
   for (const concept of list) {
+    if (!concept.known && concept.nearTerms) {
+      // Searched for what is near ("radiance field" for NeRF), lighter, like an alternative.
+      for (const t of concept.nearTerms) add(weights, t, ALTERNATIVE_WEIGHT);
+      for (let i = 1; i < concept.nearTerms.length; i++) phrases.push(concept.nearTerms[i - 1] + PHRASE_JOINER + concept.nearTerms[i]);
+    }
     if (!concept.known) continue;
-    const unit = (concept.main ? 1 : CONTEXT_WEIGHT) * concept.count;
+    // Ranking weighs the question's later sentences like its first (measured: lighter context
+    // terms cost CACM 0.01–0.02 nDCG@10); the answer builder weighs them lighter for quoting.
+    const unit = concept.count;
     const [own, ...others] = concept.alternatives;
     if (own && own.every((t) => df(t) > 0)) for (const t of own) add(weights, t, unit);
     for (const terms of others) {
@@ -188,10 +209,12 @@ export function understandQuestion(question: string, vocabulary: CorpusVocabular
     skipped = false;
   }
 
-  const missing = list.filter((c) => c.subject && !c.known && !c.near).map((c) => c.typed);
-  const near = list.filter((c) => c.subject && !c.known && c.near).map((c) => ({ from: c.typed, to: c.near! }));
+  const missing = list.filter((c) => c.subject && !c.known && !c.near).map((c) => c.label);
+  const near = list.filter((c) => c.subject && !c.known && c.near).map((c) => ({ from: c.label, to: c.near! }));
   const intent = /\bwhy\b|\bwhat causes\b|\breason(s)? (for|why)\b/i.test(question)
     ? 'why'
+    : ORIGIN.test(question)
+      ? 'origin'
     : sides && sides[0].some((t) => concepts.get(t)?.known) && sides[1].some((t) => concepts.get(t)?.known)
       ? 'compare'
       : list.some((c) => SURVEY_TERMS.has(c.alternatives[0]![0]!))
@@ -233,6 +256,16 @@ function nearForm(longForm: string, vocabulary: CorpusVocabulary): string | unde
     if (end - start >= 2 && (!best || end - start > best[1] - best[0])) best = [start, end];
   }
   return best ? tokens.slice(best[0], best[1]).map((t) => t.word).join(' ') : undefined;
+}
+
+/**
+ * How to name a word the corpus lacks: the word as typed, or, when it is one of a two-word
+ * phrase of the question ("Bayesian optimization"), that phrase as typed.
+ */
+function missingLabel(question: string, typed: string, word: string, phrases: readonly string[]): string {
+  const phrase = phrases.find((p) => p.split(' ').includes(word));
+  if (phrase && phrase.split(' ').length === 2) return typedForm(question, phrase);
+  return typed;
 }
 
 /** A replacement for a word no paper uses: a plural's singular, a chat abbreviation's word, or a spelling correction. */

@@ -1,5 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
-import { analyzeTerms } from '../nlp/analyzer.js';
+import { analyze, analyzeTerms, phraseTerms } from '../nlp/analyzer.js';
 import { splitSentences } from '../nlp/sentences.js';
 import { findAcronymDefinitions } from '../query/acronym-definitions.js';
 import type { UnderstoodQuery } from '../query/understand-question.js';
@@ -18,7 +18,9 @@ const MIN_RELATIVE_SCORE = 0.45;
 /** How much a paper's rank lowers its sentences: weight 1 / (1 + RANK_DECAY · rank). */
 const RANK_DECAY = 0.06;
 /** What a sentence gains per share of question weight it adds that no chosen sentence carries yet. */
-const NEW_CONCEPT_GAIN = 0.4;
+const NEW_CONCEPT_GAIN = 0.6;
+/** Asked which paper introduced X, a paper whose title does not name all of X counts this much. */
+const ORIGIN_UNTITLED = 0.5;
 /** Papers listed as closest when the answer abstains. */
 const CLOSEST_PAPERS = 3;
 
@@ -52,7 +54,8 @@ export function answer(index: PaperIndex, question: string, limits: Partial<Answ
   }
   if (query.missing.length > 0) {
     // The subject itself is in no paper: say so, and list what is closest without quoting it.
-    const missing = [...query.missing, ...query.near.map((n) => n.from)];
+    // Named in the question's order, whether wholly absent (RLHF) or only near (NeRF).
+    const missing = [...new Set(query.concepts.filter((c) => c.subject && !c.known).map((c) => c.label))];
     return { ...base, sentences: [], sources: [], found: false, missing, closest: closest(), suggestions: missingSuggestions(result.hits.length > 0) };
   }
   const concepts = weightedConcepts(index, query);
@@ -105,11 +108,10 @@ function collectCandidates(hits: readonly SearchHit[], query: SentenceQuery): Ca
   const byText = new Map<string, CandidateSentence>();
   const top = hits[0]?.score ?? 1;
   hits.forEach((hit, rank) => {
-    const titleCoverage = conceptCoverage(new Set(analyzeTerms(hit.paper.title)), query.concepts);
     // A paper's sentences count by how relevant the paper is: its rank and its score against
     // the best one's. Asked who introduced something, the paper whose title names it comes first.
     let paperWeight = (hit.score / top) / (1 + RANK_DECAY * rank);
-    if (query.intent === 'origin') paperWeight *= 0.5 + 0.5 * titleCoverage;
+    if (query.intent === 'origin' && !namesInTitle(hit.paper.title, query.phrases)) paperWeight *= ORIGIN_UNTITLED;
     const sentences = splitSentences(hit.paper.abstract);
     const lead = sentences.findIndex((text) => isQuotable(text) && rhetoricalRole(text) === 'contribution');
     const acronyms = localAcronyms(hit.paper.abstract);
@@ -122,14 +124,20 @@ function collectCandidates(hits: readonly SearchHit[], query: SentenceQuery): Ca
         return;
       }
       const place = { position, count: sentences.length, lead: position === lead, acronyms };
-      const { score, coverage, terms, covers, role } = scoreSentence(text, query, place);
+      const { score, coverage, terms, covers, role, answersIntent } = scoreSentence(text, query, place);
       if ((coverage < MIN_SENTENCE_COVERAGE && !place.lead) || score <= 0) return;
-      const candidate: CandidateSentence = { text, paperIds: [hit.paper.id], score: score * paperWeight, coverage, terms, covers, position, role };
+      const candidate: CandidateSentence = { text, paperIds: [hit.paper.id], score: score * paperWeight, coverage, terms, covers, position, role, answersIntent };
       if (position > 0 && leansOnAntecedent(text)) candidate.antecedent = sentences[position - 1]!;
       byText.set(text, candidate);
     });
   });
   return [...byText.values()].sort((a, b) => b.score - a.score);
+}
+
+/** Whether a title names the question's subject as written: every adjacent pair of its words ("latent diffusion models"). */
+function namesInTitle(title: string, questionPhrases: ReadonlySet<string>): boolean {
+  const titlePhrases = new Set(phraseTerms(analyze(title)));
+  return questionPhrases.size > 0 && [...questionPhrases].every((phrase) => titlePhrases.has(phrase));
 }
 
 /** The acronyms an abstract defines, as analyzed acronym term → long-form terms. */
@@ -166,7 +174,9 @@ function chooseSentences(candidates: readonly CandidateSentence[], limits: Answe
       let pickGain = -Infinity;
       for (const candidate of pool) {
         const quoted = perPaper.get(candidate.paperIds[0]!) ?? 0;
-        if (quoted >= round) continue;
+        // A sentence that does what the question asks (both sides of "X vs Y", a cause for "why")
+        // need not wait for the next round.
+        if (quoted >= (candidate.answersIntent ? limits.maxPerPaper : round)) continue;
         if (chosen.some((c) => c.text === candidate.text) || repeats(candidate, chosen)) continue;
         const g = gain(candidate);
         // Sentences well below the best are left out, unless they add a missing part of the question.

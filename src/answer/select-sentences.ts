@@ -19,6 +19,8 @@ export interface CandidateSentence {
   position: number;
   /** What the sentence does in its abstract (contribution, finding, …). */
   role: RhetoricalRole;
+  /** Whether the sentence does what the question's intent asks (names both sides of a comparison, gives a cause). */
+  answersIntent?: boolean;
   /** When the sentence leans on an antecedent ("This technique …"): the sentence before it, which carries it. */
   antecedent?: string;
 }
@@ -47,7 +49,7 @@ export interface SentenceWeights {
   antecedent: number;
   /** Subtracted per unit of extraction debris ("512times512", "rightarrow"). Default 0.6. */
   debris: number;
-  /** Added to a causal sentence for a "why" question, and to one naming both sides of a comparison. Default 0.25. */
+  /** Added to a causal sentence for a "why" question, and to one naming both sides of a comparison. Default 0.5. */
   intent: number;
   /** Added to a paper's first contribution sentence ("In this paper, we propose X"): its main claim. Default 0.3. */
   lead: number;
@@ -77,7 +79,7 @@ export const DEFAULT_SENTENCE_WEIGHTS: Readonly<SentenceWeights> = Object.freeze
   phrase: 0.15,
   antecedent: 0.35,
   debris: 0.6,
-  intent: 0.25,
+  intent: 0.5,
   lead: 0.3,
   edge: 0.15,
 });
@@ -127,7 +129,7 @@ export function scoreSentence(
   query: SentenceQuery,
   place: SentencePlace = { position: 1, count: 3, lead: false },
   weights: SentenceWeights = DEFAULT_SENTENCE_WEIGHTS,
-): { score: number; coverage: number; terms: Set<string>; covers: Set<number>; role: RhetoricalRole } {
+): { score: number; coverage: number; terms: Set<string>; covers: Set<number>; role: RhetoricalRole; answersIntent: boolean } {
   const tokens = analyze(text);
   const terms = new Set(tokens.map((t) => t.term));
   const role = rhetoricalRole(text);
@@ -137,7 +139,7 @@ export function scoreSentence(
   const covers = coveredConcepts(expanded, query.concepts);
   const coverage = coveredShare(covers, query.concepts);
   // A paper's main claim is quoted even in its own words; any other sentence must carry the question.
-  if (coverage === 0 && !place.lead) return { score: 0, coverage, terms, covers, role };
+  if (coverage === 0 && !place.lead) return { score: 0, coverage, terms, covers, role, answersIntent: false };
   let score = weights.coverage * coverage;
   if (query.phrases.size > 0) {
     const phrases = new Set(phraseTerms(tokens).filter((p) => query.phrases.has(p)));
@@ -148,12 +150,11 @@ export function scoreSentence(
   if (place.count > 2 && (place.position === 0 || place.position === place.count - 1)) score -= weights.edge;
   if (leansOnAntecedent(text)) score -= weights.antecedent;
   score -= weights.debris * debris(text);
-  if (query.intent === 'why' && CAUSAL.test(text)) score += weights.intent;
-  if (query.intent === 'compare' && query.sides) {
-    const [left, right] = query.sides;
-    if ([...left].some((t) => terms.has(t)) && [...right].some((t) => terms.has(t))) score += weights.intent;
-  }
-  return { score, coverage, terms, covers, role };
+  const answersIntent =
+    (query.intent === 'why' && CAUSAL.test(text)) ||
+    (query.intent === 'compare' && query.sides !== undefined && [...query.sides[0]].some((t) => terms.has(t)) && [...query.sides[1]].some((t) => terms.has(t)));
+  if (answersIntent) score += weights.intent;
+  return { score, coverage, terms, covers, role, answersIntent };
 }
 
 /** Whether a sentence is worth quoting at all: not a fragment, not metadata ("Keywords: …", a bare link). */

@@ -319,7 +319,10 @@ function questionShape(question: string): { subjectTerms: Set<string>; mainTerms
   const right = extractKeywords(first.slice(comparison.index + comparison[0].length)).tokens.map((t) => t.term);
   // Both sides are the subject of a comparison ("shortcut models vs consistency models").
   for (const t of [...left, ...right]) if (mainTerms.has(t)) subjectTerms.add(t);
-  return left.length && right.length ? { subjectTerms, mainTerms, sides: [left, right] } : { subjectTerms, mainTerms };
+  // What both sides share ("models" of "shortcut models vs consistency models") tells them apart from nothing.
+  const leftOnly = left.filter((t) => !right.includes(t));
+  const rightOnly = right.filter((t) => !left.includes(t));
+  return leftOnly.length && rightOnly.length ? { subjectTerms, mainTerms, sides: [leftOnly, rightOnly] } : { subjectTerms, mainTerms };
 }
 
 function add(weights: Map<string, number>, term: string, weight: number): void {

@@ -6,8 +6,7 @@ import type { UnderstoodQuery } from '../query/understand-question.js';
 import type { PaperIndex, SearchHit } from '../search/paper-index.js';
 import { DEFAULT_ANSWER_LIMITS, type Answer, type AnswerLimits, type AnswerSentence, type SourceRef } from './answer-types.js';
 import { highlightRanges } from './highlight.js';
-import { leansOnAntecedent, rhetoricalRole } from './sentence-quality.js';
-import { MIN_SENTENCE_COVERAGE, conceptCoverage, coveredShare, isQuotable, repeats, scoreSentence, type CandidateSentence, type SentenceQuery } from './select-sentences.js';
+import { MIN_SENTENCE_COVERAGE, conceptCoverage, coveredShare, isQuotable, repeats, scoreFeatures, sentenceFeatures, type CandidateSentence, type SentenceFeatures, type SentenceQuery } from './select-sentences.js';
 
 /** A paper is a source only if it contains at least this share of the question's concept weight. */
 const MIN_PAPER_COVERAGE = 0.5;
@@ -112,11 +111,10 @@ function collectCandidates(hits: readonly SearchHit[], query: SentenceQuery): Ca
     // the best one's. Asked who introduced something, the paper whose title names it comes first.
     let paperWeight = (hit.score / top) / (1 + RANK_DECAY * rank);
     if (query.intent === 'origin' && !namesInTitle(hit.paper.title, query.phrases)) paperWeight *= ORIGIN_UNTITLED;
-    const sentences = splitSentences(hit.paper.abstract);
-    const lead = sentences.findIndex((text) => isQuotable(text) && rhetoricalRole(text) === 'contribution');
-    const acronyms = localAcronyms(hit.paper.abstract);
-    sentences.forEach((text, position) => {
-      if (!isQuotable(text)) return;
+    const { sentences, lead, acronyms } = abstractFeatures(hit.paper);
+    sentences.forEach((features, position) => {
+      const text = features.text;
+      if (!features.quotable) return;
       const existing = byText.get(text);
       if (existing) {
         // The same sentence in two abstracts (revised versions of a paper): cite both.
@@ -124,10 +122,10 @@ function collectCandidates(hits: readonly SearchHit[], query: SentenceQuery): Ca
         return;
       }
       const place = { position, count: sentences.length, lead: position === lead, acronyms };
-      const { score, coverage, terms, covers, role, answersIntent } = scoreSentence(text, query, place);
+      const { score, coverage, terms, covers, role, answersIntent } = scoreFeatures(features, query, place);
       if ((coverage < MIN_SENTENCE_COVERAGE && !place.lead) || score <= 0) return;
       const candidate: CandidateSentence = { text, paperIds: [hit.paper.id], score: score * paperWeight, coverage, terms, covers, position, role, answersIntent };
-      if (position > 0 && leansOnAntecedent(text)) candidate.antecedent = sentences[position - 1]!;
+      if (position > 0 && features.leans) candidate.antecedent = sentences[position - 1]!.text;
       byText.set(text, candidate);
     });
   });
@@ -138,6 +136,34 @@ function collectCandidates(hits: readonly SearchHit[], query: SentenceQuery): Ca
 function namesInTitle(title: string, questionPhrases: ReadonlySet<string>): boolean {
   const titlePhrases = new Set(phraseTerms(analyze(title)));
   return questionPhrases.size > 0 && [...questionPhrases].every((phrase) => titlePhrases.has(phrase));
+}
+
+/** A paper's sentences analyzed once, whatever the question. */
+interface AbstractFeatures {
+  sentences: Array<SentenceFeatures & { quotable: boolean }>;
+  /** Index of the first quotable contribution sentence, or -1. */
+  lead: number;
+  acronyms: Map<string, string[]>;
+}
+
+/**
+ * Sentence analyses per paper, kept as long as the paper object lives (a reloaded corpus brings
+ * new objects, and the old entries go with the old index): answers re-read the same top papers.
+ */
+const abstractCache = new WeakMap<Paper, AbstractFeatures>();
+
+function abstractFeatures(paper: Paper): AbstractFeatures {
+  let cached = abstractCache.get(paper);
+  if (!cached) {
+    const sentences = splitSentences(paper.abstract).map((text) => ({ ...sentenceFeatures(text), quotable: isQuotable(text) }));
+    cached = {
+      sentences,
+      lead: sentences.findIndex((s) => s.quotable && s.role === 'contribution'),
+      acronyms: localAcronyms(paper.abstract),
+    };
+    abstractCache.set(paper, cached);
+  }
+  return cached;
 }
 
 /** The acronyms an abstract defines, as analyzed acronym term → long-form terms. */

@@ -1,4 +1,4 @@
-import { analyze, phraseTerms } from '../nlp/analyzer.js';
+import { analyze, phraseTerms, type AnalyzedToken } from '../nlp/analyzer.js';
 import type { QueryConcept, QueryIntent } from '../query/understand-question.js';
 import { debris, isMetadata, leansOnAntecedent, rhetoricalRole, type RhetoricalRole } from './sentence-quality.js';
 
@@ -129,29 +129,76 @@ export function scoreSentence(
   query: SentenceQuery,
   place: SentencePlace = { position: 1, count: 3, lead: false },
   weights: SentenceWeights = DEFAULT_SENTENCE_WEIGHTS,
-): { score: number; coverage: number; terms: Set<string>; covers: Set<number>; role: RhetoricalRole; answersIntent: boolean } {
+): SentenceScore {
+  return scoreFeatures(sentenceFeatures(text), query, place, weights);
+}
+
+/** What {@link scoreSentence} finds. */
+export interface SentenceScore {
+  score: number;
+  coverage: number;
+  terms: ReadonlySet<string>;
+  covers: Set<number>;
+  role: RhetoricalRole;
+  answersIntent: boolean;
+}
+
+/** What is known of a sentence whatever the question: computed once per sentence (see answer.ts's cache). */
+export interface SentenceFeatures {
+  text: string;
+  tokens: readonly AnalyzedToken[];
+  terms: ReadonlySet<string>;
+  phrases: readonly string[];
+  role: RhetoricalRole;
+  leans: boolean;
+  debris: number;
+}
+
+/** Analyzes a sentence for scoring: its terms and phrases, its role, whether it leans on an antecedent, its debris. */
+export function sentenceFeatures(text: string): SentenceFeatures {
   const tokens = analyze(text);
-  const terms = new Set(tokens.map((t) => t.term));
-  const role = rhetoricalRole(text);
+  return {
+    text,
+    tokens,
+    terms: new Set(tokens.map((t) => t.term)),
+    phrases: phraseTerms(tokens),
+    role: rhetoricalRole(text),
+    leans: leansOnAntecedent(text),
+    debris: debris(text),
+  };
+}
+
+/** {@link scoreSentence} over features already computed. */
+export function scoreFeatures(
+  features: SentenceFeatures,
+  query: SentenceQuery,
+  place: SentencePlace = { position: 1, count: 3, lead: false },
+  weights: SentenceWeights = DEFAULT_SENTENCE_WEIGHTS,
+): SentenceScore {
+  const { terms, role } = features;
   // "LS negatively affects …" speaks of label smoothing where the abstract defined "label smoothing (LS)".
-  const expanded = new Set(terms);
-  if (place.acronyms) for (const term of terms) for (const t of place.acronyms.get(term) ?? []) expanded.add(t);
+  let expanded: ReadonlySet<string> = terms;
+  if (place.acronyms && place.acronyms.size > 0) {
+    const withLongForms = new Set(terms);
+    for (const term of terms) for (const t of place.acronyms.get(term) ?? []) withLongForms.add(t);
+    expanded = withLongForms;
+  }
   const covers = coveredConcepts(expanded, query.concepts);
   const coverage = coveredShare(covers, query.concepts);
   // A paper's main claim is quoted even in its own words; any other sentence must carry the question.
   if (coverage === 0 && !place.lead) return { score: 0, coverage, terms, covers, role, answersIntent: false };
   let score = weights.coverage * coverage;
   if (query.phrases.size > 0) {
-    const phrases = new Set(phraseTerms(tokens).filter((p) => query.phrases.has(p)));
+    const phrases = new Set(features.phrases.filter((p) => query.phrases.has(p)));
     score += weights.phrase * Math.min(1, phrases.size / query.phrases.size);
   }
   score += weights.role[role];
   if (place.lead) score += weights.lead;
   if (place.count > 2 && (place.position === 0 || place.position === place.count - 1)) score -= weights.edge;
-  if (leansOnAntecedent(text)) score -= weights.antecedent;
-  score -= weights.debris * debris(text);
+  if (features.leans) score -= weights.antecedent;
+  score -= weights.debris * features.debris;
   const answersIntent =
-    (query.intent === 'why' && CAUSAL.test(text)) ||
+    (query.intent === 'why' && CAUSAL.test(features.text)) ||
     (query.intent === 'compare' && query.sides !== undefined && [...query.sides[0]].some((t) => terms.has(t)) && [...query.sides[1]].some((t) => terms.has(t)));
   if (answersIntent) score += weights.intent;
   return { score, coverage, terms, covers, role, answersIntent };

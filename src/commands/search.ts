@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { analyzeTerms } from '../nlp/analyzer.js';
+import { didYouMean } from '../query/did-you-mean.js';
 import type { PaperIndex } from '../search/paper-index.js';
 import type { Session } from '../session/session.js';
 import { defineCommand } from './command.js';
@@ -11,7 +12,7 @@ import { parseTextArgs } from './text-args.js';
 /** Runs a search and lists one page of it (shared with `more`). */
 export function searchPage(index: PaperIndex, session: Session, query: string, offset: number, limit: number): PaperListResult {
   const result = index.search(query, { offset, limit });
-  return listResult(
+  const list = listResult(
     {
       source: 'search',
       title: `Papers for "${query}"`,
@@ -21,10 +22,16 @@ export function searchPage(index: PaperIndex, session: Session, query: string, o
       offset,
       total: result.total,
       limit,
-      queryTerms: new Set(result.keywords.tokens.map((t) => t.term).concat(analyzeTerms(query))),
+      queryTerms: new Set([...result.query.weights.keys(), ...analyzeTerms(query)]),
     },
     session,
   );
+  if (result.query.searchedFor) list.searchedFor = result.query.searchedFor;
+  if (result.total === 0 && offset === 0) {
+    const suggestion = didYouMean(query, index.vocabulary);
+    if (suggestion) list.didYouMean = suggestion;
+  }
+  return list;
 }
 
 /** `search QUERY [--limit N]`: a ranked list of papers with one-line snippets. */

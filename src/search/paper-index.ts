@@ -47,6 +47,23 @@ export interface SerializedPaperIndex {
   minisearch: AsPlainObject;
 }
 
+/** The ways a question's concepts can occur in a paper: single terms, and term sets that must occur whole. */
+interface ConceptForms {
+  single: Set<string>;
+  multi: string[][];
+}
+
+function conceptForms(query: UnderstoodQuery): ConceptForms {
+  const forms: ConceptForms = { single: new Set(), multi: [] };
+  for (const concept of query.concepts) {
+    for (const terms of [...concept.alternatives, ...(concept.nearTerms ? [concept.nearTerms] : [])]) {
+      if (terms.length === 1) forms.single.add(terms[0]!);
+      else if (terms.length > 1) forms.multi.push(terms);
+    }
+  }
+  return forms;
+}
+
 /** Default page size of a search. */
 export const DEFAULT_SEARCH_LIMIT = 10;
 
@@ -204,8 +221,8 @@ export class PaperIndex {
     const keywords = query.keywords;
     // Feedback reorders the papers and lifts those naming the topic in other words, but a paper
     // that shares no word with the question (or an expansion of one) is not a match to list or count.
-    const questionTerms = new Set(query.weights.keys());
-    const ranked = this.rankQuery(query.weights, query.phrases).filter(({ doc }) => this.containsAny(doc, questionTerms));
+    const forms = conceptForms(query);
+    const ranked = this.rankQuery(query.weights, query.phrases).filter(({ doc }) => this.holdsAnyConcept(doc, forms));
     const wordsByTerm = new Map<string, string[]>();
     for (const token of keywords.tokens) {
       const words = wordsByTerm.get(token.term) ?? [];
@@ -303,6 +320,18 @@ export class PaperIndex {
       .slice(0, SIMILAR_QUERY_TERMS);
     const sum = scored.reduce((total, [, weight]) => total + weight, 0) || 1;
     return new Map(scored.map(([term, weight]) => [term, weight / sum]));
+  }
+
+  /**
+   * Whether a paper holds one of the question's concepts in some form: its own term, or an
+   * alternative whole ("large language model" for LLM — not just "model").
+   */
+  private holdsAnyConcept(doc: number, forms: ConceptForms): boolean {
+    if (this.containsAny(doc, forms.single)) return true;
+    if (forms.multi.length === 0) return false;
+    const docTerms = this.terms[doc]!;
+    const present = new Set([...docTerms.title, ...docTerms.abstract]);
+    return forms.multi.some((terms) => terms.every((t) => present.has(t)));
   }
 
   private containsAny(doc: number, terms: ReadonlySet<string>): boolean {

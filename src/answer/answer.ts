@@ -6,7 +6,7 @@ import type { UnderstoodQuery } from '../query/understand-question.js';
 import type { PaperIndex, SearchHit } from '../search/paper-index.js';
 import { DEFAULT_ANSWER_LIMITS, type Answer, type AnswerLimits, type AnswerSentence, type SourceRef } from './answer-types.js';
 import { highlightRanges } from './highlight.js';
-import { MIN_SENTENCE_COVERAGE, conceptCoverage, coveredShare, isQuotable, repeats, scoreFeatures, sentenceFeatures, type CandidateSentence, type SentenceFeatures, type SentenceQuery } from './select-sentences.js';
+import { MIN_SENTENCE_COVERAGE, conceptCoverage, coveredConcepts, coveredShare, isQuotable, repeats, scoreFeatures, sentenceFeatures, type CandidateSentence, type SentenceFeatures, type SentenceQuery } from './select-sentences.js';
 
 /** A paper is a source only if it contains at least this share of the question's concept weight. */
 const MIN_PAPER_COVERAGE = 0.5;
@@ -20,6 +20,10 @@ const RANK_DECAY = 0.06;
 const NEW_CONCEPT_GAIN = 0.6;
 /** Asked which paper introduced X, a paper whose title does not name all of X counts this much. */
 const ORIGIN_UNTITLED = 0.5;
+/** Share of the subject's weight one sentence or title must hold for the corpus to have the subject at all. */
+const SUBJECT_COHESION = 0.6;
+/** Longest subject named as typed in "Nothing on …"; longer ones are named by their words. */
+const MAX_SUBJECT_LABEL = 60;
 /** Papers listed as closest when the answer abstains. */
 const CLOSEST_PAPERS = 3;
 
@@ -59,7 +63,18 @@ export function answer(index: PaperIndex, question: string, limits: Partial<Answ
   }
   const concepts = weightedConcepts(index, query);
   const hits = result.hits.filter((hit) => paperCoverage(index, hit, concepts) >= MIN_PAPER_COVERAGE);
-  if (hits.length === 0) {
+  // The subject's words scattered over a paper ("retrieval" here, "augmented generation" there)
+  // are not the subject: some sentence or title of a candidate must hold most of it together.
+  const subject = concepts.filter(({ concept }) => concept.subject);
+  const subjectHeld = (papers: readonly SearchHit[]) =>
+    subject.length < 2 || papers.some((hit) => subjectCohesion(hit.paper, subject) >= SUBJECT_COHESION);
+  if (hits.length === 0 || !subjectHeld(hits)) {
+    // Whether the subject is anywhere: the papers best for the subject alone, not for the whole question.
+    const subjectText = typedSpan(question, subject.map(({ concept }) => concept.typed));
+    if (!subjectHeld(subject.length < 2 ? [] : index.search(subjectText, { limit: options.candidatePapers }).hits)) {
+      const missing = [subjectText];
+      return { ...base, sentences: [], sources: [], found: false, missing, closest: closest(), suggestions: missingSuggestions(result.hits.length > 0) };
+    }
     return { ...base, sentences: [], sources: [], found: false, closest: closest(), suggestions: notFoundSuggestions(result.keywords.phrases) };
   }
   const sentenceQuery: SentenceQuery = {
@@ -136,6 +151,38 @@ function collectCandidates(hits: readonly SearchHit[], query: SentenceQuery): Ca
 function namesInTitle(title: string, questionPhrases: ReadonlySet<string>): boolean {
   const titlePhrases = new Set(phraseTerms(analyze(title)));
   return questionPhrases.size > 0 && [...questionPhrases].every((phrase) => titlePhrases.has(phrase));
+}
+
+/**
+ * The stretch of the question from the first to the last of the given words, as typed
+ * ("chain of thought prompting"); the words joined when they cannot be found in order.
+ */
+function typedSpan(question: string, words: readonly string[]): string {
+  let start = -1;
+  let end = -1;
+  let from = 0;
+  for (const word of words) {
+    const at = question.toLowerCase().indexOf(word.toLowerCase(), from);
+    if (at < 0) return words.join(' ');
+    if (start < 0) start = at;
+    end = at + word.length;
+    from = end;
+  }
+  const span = question.slice(start, end).replace(/\s+/g, ' ');
+  return span.length <= MAX_SUBJECT_LABEL ? span : words.join(' ');
+}
+
+/** The largest share of the subject's weight that one sentence (or the title) of a paper holds together. */
+function subjectCohesion(paper: Paper, subject: SentenceQuery['concepts']): number {
+  const { sentences, acronyms } = abstractFeatures(paper);
+  let best = coveredShare(coveredConcepts(new Set(analyzeTerms(paper.title)), subject), subject);
+  for (const sentence of sentences) {
+    if (best >= 1) break;
+    const terms = new Set(sentence.terms);
+    for (const term of sentence.terms) for (const t of acronyms.get(term) ?? []) terms.add(t);
+    best = Math.max(best, coveredShare(coveredConcepts(terms, subject), subject));
+  }
+  return best;
 }
 
 /** A paper's sentences analyzed once, whatever the question. */

@@ -22,8 +22,9 @@ export const CHAT_FILLER_WORDS: ReadonlySet<string> = new Set([
   'btw', 'fyi', 'lol', 'thx', 'ty', 'pls', 'plz', 'looked', 'seen', 'heard', 'read', 'reading',
   'thing', 'things', 'stuff', 'actually', 'really', 'basically', 'wondering', 'curious',
   'interested', 'interest', 'idea', 'ideas', 'pointer', 'pointers', 'better', 'worse', 'seems',
-  'seem', 'like', 'wanna', 'gonna', 'kinda', 'sorta', 'maybe', 'guess', 'think', 'thought',
-  'ok', 'okay', 'cool', 'nice', 'great', 'quick', 'question',
+  'seem', 'like', 'wanna', 'gonna', 'kinda', 'sorta', 'maybe', 'guess', 'think',
+  'ok', 'okay', 'cool', 'nice', 'great', 'quick', 'question', 'questions', 'whats', 'hows', 'whos',
+  'trick', 'tricks', 'tip', 'tips', 'deal', 'nowadays', 'lately', 'days', 'anyway', 'somewhere', 'approaches',
   // "which paper introduced / proposed X": who did it is the framing, X is the topic.
   'introduced', 'proposed', 'presented', 'invented', 'coined',
 ]);

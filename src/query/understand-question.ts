@@ -1,5 +1,6 @@
 import { analyze, analyzeTerms, phraseTerms, PHRASE_JOINER, type AnalyzedToken } from '../nlp/analyzer.js';
 import { extractKeywords, keywordPhrases, type Keywords } from '../nlp/keywords.js';
+import { taggerNlp } from '../nlp/wink.js';
 import { CHAT_ABBREVIATIONS } from '../nlp/stop-words.js';
 import { acronymKey, findAcronymDefinitions, looksLikeAcronym } from './acronym-definitions.js';
 import type { CorpusVocabulary } from './corpus-vocabulary.js';
@@ -311,7 +312,10 @@ function questionShape(question: string): { subjectTerms: Set<string>; mainTerms
     }
     searchFrom = at + match[0].length;
   }
-  const subjectTerms = new Set(analyze(subjectText).map((t) => t.term).filter((t) => mainTerms.has(t)));
+  const topic = topicWords(subjectText);
+  const subjectTokens = analyze(subjectText).filter((t) => mainTerms.has(t.term));
+  const topical = subjectTokens.filter((t) => t.compound || topic.has(t.word));
+  const subjectTerms = new Set((topical.length > 0 ? topical : subjectTokens).map((t) => t.term));
   if (subjectTerms.size === 0) for (const t of content) subjectTerms.add(t.term);
   const comparison = COMPARISON.exec(first);
   if (!comparison) return { subjectTerms, mainTerms };
@@ -323,6 +327,30 @@ function questionShape(question: string): { subjectTerms: Set<string>; mainTerms
   const leftOnly = left.filter((t) => !right.includes(t));
   const rightOnly = right.filter((t) => !left.includes(t));
   return leftOnly.length && rightOnly.length ? { subjectTerms, mainTerms, sides: [leftOnly, rightOnly] } : { subjectTerms, mainTerms };
+}
+
+/** Parts of speech that can continue a noun phrase after a modifier. */
+const PHRASE_CONTINUES: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'ADJ', 'VERB', 'NUM', 'X']);
+
+/**
+ * The words of a text that name a topic: all but predicative modifiers, i.e. an adjective,
+ * adverb or past participle that no noun phrase follows ("is label smoothing *bad* for …",
+ * "is noise conditioning *needed* in …", "not look *oversaturated*"). Tagging with wink-nlp.
+ */
+function topicWords(text: string): Set<string> {
+  const nlp = taggerNlp();
+  const tokens = nlp.readDoc(text).tokens();
+  const words = tokens.out(nlp.its.normal) as string[];
+  const tags = tokens.out(nlp.its.pos) as string[];
+  const topic = new Set<string>();
+  words.forEach((word, i) => {
+    const tag = tags[i]!;
+    const modifier = tag === 'ADJ' || tag === 'ADV' || (tag === 'VERB' && word.endsWith('ed'));
+    const next = tags[i + 1];
+    if (modifier && (next === undefined || !PHRASE_CONTINUES.has(next))) return;
+    topic.add(word);
+  });
+  return topic;
 }
 
 function add(weights: Map<string, number>, term: string, weight: number): void {

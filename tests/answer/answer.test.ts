@@ -300,6 +300,30 @@ describe('answer to questions as people type them', () => {
     expect(result).toMatchObject({ found: false, sentences: [], sources: [], missing: ['Bayesian optimization'] });
   });
 
+  it('abstains when the subject’s words occur only scattered, never together, naming the subject as typed', () => {
+    expect(answer(index, 'retrieval augmented generation for question answering')).toMatchObject({
+      found: false,
+      missing: ['retrieval augmented generation'],
+    });
+    expect(answer(index, 'chain of thought prompting')).toMatchObject({ found: false, missing: ['chain of thought prompting'] });
+  });
+
+  it('answers conversational questions whose subject the corpus holds, whatever words wrap it', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['is label smoothing bad for selective classification?', /Label Smoothing Degrades Selective Classification/],
+      ['any tricks to cache features across denoising steps?', /Cache|DeepCache/],
+      ['is noise conditioning actually needed in denoising models?', /^Is Noise Conditioning Necessary/],
+      ['what are ppl using for human motion generation these days', /Motion/],
+      ['whats a good step size rule for SGD without tuning', /Step|SGD|Stochastic/i],
+    ];
+    for (const [question, title] of cases) {
+      const result = answer(index, question);
+      expect(result.found, question).toBe(true);
+      expect(result.sources.some((source) => title.test(source.title)), question).toBe(true);
+      expectAnswerInvariants(index, result);
+    }
+  });
+
   it('says that NeRF itself is missing before quoting what is near (radiance fields for novel view synthesis)', () => {
     const result = answer(index, 'NeRF for novel view synthesis from a few images?');
     expect(result.caveat).toBe('Nothing on NeRF itself; closest: radiance fields.');

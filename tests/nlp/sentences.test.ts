@@ -258,13 +258,4 @@ describe('splitSentences on the seed corpus', () => {
     const sentences = splitSentences(papers.find((paper) => paper.abstract.includes('operator.TimeGNN'))!.abstract);
     expect(sentences).toContain('TimeGNN shows competitive performance against previous methods in real datasets.');
   });
-
-  it('splits all seed abstracts in well under 100 ms', () => {
-    const timings = [0, 1, 2].map(() => {
-      const start = performance.now();
-      for (const paper of papers) splitSentences(paper.abstract);
-      return performance.now() - start;
-    });
-    expect(Math.min(...timings)).toBeLessThan(100);
-  });
 });

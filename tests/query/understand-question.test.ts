@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
 import type { CorpusVocabulary } from '../../src/query/corpus-vocabulary.js';
 import { ACRONYM_GLOSSARY } from '../../src/query/glossary.js';
-import { ALTERNATIVE_WEIGHT, CONTEXT_WEIGHT, understandQuestion, type UnderstoodQuery } from '../../src/query/understand-question.js';
+import { ALTERNATIVE_WEIGHT, understandQuestion, type UnderstoodQuery } from '../../src/query/understand-question.js';
 import { PaperIndex } from '../../src/search/paper-index.js';
 import { vocabularyOf } from './vocabulary-fixtures.js';
 
@@ -41,7 +41,7 @@ describe('understandQuestion', () => {
       expect(concept(query, 'weird')?.known).toBe(false);
     });
 
-    it('gives weights to known words only: 1 in the main sentence, the context weight after it, half for an alternative', () => {
+    it('gives weights to known words only: 1 each, in the main sentence and after it alike, half for an alternative', () => {
       const query = understand('anyone looked at PTQ for diffusion models? calibration seems weird bc activations shift per timestep');
       expect([...query.weights]).toEqual([
         ['ptq', 1],
@@ -50,10 +50,10 @@ describe('understandQuestion', () => {
         ['quantiz', ALTERNATIVE_WEIGHT],
         ['diffus', 1],
         ['model', 1],
-        ['calibr', CONTEXT_WEIGHT],
-        ['activ', CONTEXT_WEIGHT],
-        ['shift', CONTEXT_WEIGHT],
-        ['timestep', CONTEXT_WEIGHT],
+        ['calibr', 1],
+        ['activ', 1],
+        ['shift', 1],
+        ['timestep', 1],
       ]);
     });
 
@@ -70,6 +70,22 @@ describe('understandQuestion', () => {
         ['distillation', 1],
       ]);
       expect(query.weights.get('diffus')).toBe(2);
+    });
+
+    it('weighs a word by how often the question says it, in its later sentences too (context is not lighter for ranking)', () => {
+      const query = understand('diffusion sampling? calibration of sampling, and calibration of activations');
+      expect(query.concepts.map((c) => [c.typed, c.main, c.count])).toEqual([
+        ['diffusion', true, 1],
+        ['sampling', true, 2],
+        ['calibration', false, 2],
+        ['activations', false, 1],
+      ]);
+      expect([...query.weights]).toEqual([
+        ['diffus', 1],
+        ['sampl', 2],
+        ['calibr', 2],
+        ['activ', 1],
+      ]);
     });
   });
 
@@ -281,18 +297,15 @@ describe('understandQuestion', () => {
       expect(understand('what causes activations to shift?').intent).toBe('why');
     });
 
-    it('takes "X vs Y" as a comparison with two sides', () => {
+    it('takes "X vs Y" as a comparison with two sides, each without the words both share ("models")', () => {
       const query = understand('shortcut models vs consistency models');
       expect(query.intent).toBe('compare');
-      expect(query.sides).toEqual([
-        ['shortcut', 'model'],
-        ['consist', 'model'],
-      ]);
+      expect(query.sides).toEqual([['shortcut'], ['consist']]);
       expect(query.concepts.every((c) => c.subject)).toBe(true);
     });
 
     it('takes "versus" and "compared to" as comparisons too', () => {
-      expect(understand('shortcut models versus consistency models').sides).toEqual([['shortcut', 'model'], ['consist', 'model']]);
+      expect(understand('shortcut models versus consistency models').sides).toEqual([['shortcut'], ['consist']]);
       expect(understand('shortcut models compared to consistency models').intent).toBe('compare');
     });
 

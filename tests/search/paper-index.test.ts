@@ -148,7 +148,11 @@ describe('PaperIndex.search', () => {
   });
 
   it('finds nothing for a question without topic words', () => {
-    expect(index.search('which of the what is it?')).toEqual({ keywords: { tokens: [], phrases: [] }, hits: [], total: 0 });
+    const result = index.search('which of the what is it?');
+    expect(result).toMatchObject({ keywords: { tokens: [], phrases: [] }, hits: [], total: 0 });
+    // The understood query says why: no concept, nothing to weigh.
+    expect(result.query.concepts).toEqual([]);
+    expect(result.query.weights).toEqual(new Map());
     expect(index.search('')).toMatchObject({ hits: [], total: 0 });
   });
 

@@ -3,7 +3,9 @@ import { messageProblems } from '../../../adapters/discord/discord-limits.js';
 import { NOTICES } from '../../../adapters/discord/interaction-handler.js';
 import { Paperbot } from '../../../src/app/paperbot.js';
 import { defaultCorpusPath } from '../../../src/app/package-root.js';
+import type { Answer } from '../../../src/answer/answer-types.js';
 import { ManualClock } from '../../../src/time/clock.js';
+import { expectKind, flat } from '../../helpers/results.js';
 import { APP_ID, type RecordedRequest } from './fake-discord.js';
 import { BOT_TOKEN, createHarness, type Harness } from './harness.js';
 import { ASKER, autocomplete, buttonClick, CHANNEL_ID, GUILD_ID, OTHER_USER, slashCommand } from './payloads.js';
@@ -34,8 +36,18 @@ const callbackPath = (raw: { id: string; token: string }) => `/interactions/${ra
 const originalPath = (raw: { token: string }) => `/webhooks/${APP_ID}/${raw.token}/messages/@original`;
 const followUpPath = (raw: { token: string }) => `/webhooks/${APP_ID}/${raw.token}`;
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** The request list as `METHOD path` lines, for asserting the exact sequence of calls. */
 const calls = (requests: RecordedRequest[]) => requests.map((r) => `${r.method} ${r.path}`);
+
+/** The core's answer to QUESTION, which every front-end renders (asked in a session of its own). */
+async function expectedAnswer(): Promise<Answer> {
+  return expectKind(await bot.runText(QUESTION, 'expected'), 'answer').answer;
+}
+
+/** Discord markdown as it reads: bold markers and the backslashes before escaped punctuation dropped. */
+const readable = (markdown: string): string => markdown.replaceAll('**', '').replace(/\\([^\w\s])/g, '$1');
 
 /** Buttons of a message body, by label. */
 function buttons(body: any): Record<string, string> {
@@ -56,17 +68,27 @@ describe('/paper ask', () => {
     expect(edit.embeds).toHaveLength(1);
     const [embed] = edit.embeds;
     expect(embed.title).toBe(QUESTION);
-    // The question's words are bold in the quotes (`**…**`); each source lists the words found in it.
-    expect(embed.description.replaceAll('**', '')).toMatch(/^Distillation techniques have substantially improved the sampling speed of diffusion models, .* \[1\] /);
-    expect(embed.description).toContain('**sampling speed**');
-    expect(embed.description).toMatch(/\nmatched: [a-z, ]+\n/);
-    expect(embed.description.replace(/\nmatched: [^\n]*/g, '')).toContain('\n\n**Sources**\n**[1]** Distilling ODE Solvers of Diffusion Models into Smaller Steps\n**[2]** Parallel Sampling of Diffusion Models\n');
+    const expected = await expectedAnswer();
+    const [quotes, sourceList] = embed.description.split('\n\n**Sources**\n') as [string, string];
+    // The quotes in the answer's order, each with its [n] markers; the best sentence first, from source [1].
+    expect(expected.sentences[0]!.sources).toEqual([1]);
+    expect(readable(quotes)).toBe(expected.sentences.map((s) => `${s.text} ${s.sources.map((n) => `[${n}]`).join('')}`).join(' '));
+    // The question's words are bold in the quotes (`**…**`).
+    const highlighted = expected.sentences.find((s) => s.highlights.length > 0)!;
+    const [start, end] = highlighted.highlights[0]!;
+    expect(quotes).toContain(`**${highlighted.text.slice(start, end)}**`);
+    // The sources in citation order, each with the words found in it.
+    const sourceLines = readable(sourceList).split('\n');
+    expect(sourceLines.filter((line) => !line.startsWith('matched: '))).toEqual(expected.sources.map((source) => expect.stringMatching(new RegExp(`^\\[${source.n}\\] \\[?${escapeRegExp(source.title)}`))));
+    expect(sourceLines.filter((line) => line.startsWith('matched: '))).toEqual(expected.sources.filter((source) => source.matched.length > 0).map((source) => `matched: ${source.matched.join(', ')}`));
     expect(embed.footer).toEqual({ text: 'matched: speed, diffusion sampling' });
+    // "More results", then one Similar button per source (at most four fit beside it).
     expect(edit.components).toHaveLength(1);
     const labels = buttons(edit);
-    expect(Object.keys(labels)).toEqual(['More results', 'Similar to [1]', 'Similar to [2]', 'Similar to [3]']);
+    const similar = expected.sources.slice(0, 4);
+    expect(Object.keys(labels)).toEqual(['More results', ...similar.map((source) => `Similar to [${source.n}]`)]);
     expect(labels['More results']).toMatch(new RegExp(`^pb:page:${ASKER}:[A-Za-z0-9_-]{8}$`));
-    expect(labels['Similar to [1]']).toBe(`pb:sim:${ASKER}:distilling-ode-solvers-of-815062`);
+    for (const source of similar) expect(labels[`Similar to [${source.n}]`]).toBe(`pb:sim:${ASKER}:${source.id}`);
     expect(messageProblems(edit)).toEqual([]);
   });
 
@@ -152,10 +174,14 @@ describe('/paper show', () => {
     expect(type).toBe(4);
     expect(data.flags).toBeUndefined();
     expect(data.allowed_mentions).toEqual(NO_MENTIONS);
-    expect(data.embeds[0].title).toBe('Parallel Sampling of Diffusion Models');
-    expect(data.embeds[0].footer).toEqual({ text: 'id: parallel-sampling-of-diffusion-ad4669' });
-    expect(data.embeds[0].description).toContain('ParaDiGMS');
-    expect(buttons(data)).toEqual({ 'Similar papers': `pb:sim:${ASKER}:parallel-sampling-of-diffusion-ad4669` });
+    // Paper 2 is the answer's second source: its abstract holds the sentence the answer quoted from it.
+    const expected = await expectedAnswer();
+    const second = expected.sources[1]!;
+    const quoted = expected.sentences.find((sentence) => sentence.sources.includes(2))!;
+    expect(data.embeds[0].title).toBe(second.title);
+    expect(data.embeds[0].footer).toEqual({ text: `id: ${second.id}` });
+    expect(flat(readable(data.embeds[0].description))).toContain(flat(quoted.text));
+    expect(buttons(data)).toEqual({ 'Similar papers': `pb:sim:${ASKER}:${second.id}` });
   });
 
   it('answers an unknown paper id with an ephemeral error (type 4, flags 64)', async () => {
@@ -188,7 +214,7 @@ describe('/paper show', () => {
     expect(otherUser[0]!.body.data.flags).toBe(EPHEMERAL);
     const same = await h.deliver(slashCommand('show', { paper: '1' }, ASKER, { channel: '1300000000000000009' }));
     expect(same[0]!.body.data.flags).toBeUndefined();
-    expect(same[0]!.body.data.embeds[0].footer.text).toBe('id: distilling-ode-solvers-of-815062');
+    expect(same[0]!.body.data.embeds[0].footer.text).toBe(`id: ${(await expectedAnswer()).sources[0]!.id}`);
   });
 
   it('works in a DM with the bot (no guild)', async () => {
@@ -301,7 +327,7 @@ describe('buttons', () => {
     const requests = await h.deliver(raw);
     expect(calls(requests)).toEqual([`POST ${callbackPath(raw)}`, `PATCH ${originalPath(raw)}`]);
     expect(requests[0]!.body).toEqual({ type: 5, data: { flags: 0 } });
-    expect(requests[1]!.body.embeds[0].title).toBe('Papers like "Distilling ODE Solvers of Diffusion Models into Smaller Steps"');
+    expect(requests[1]!.body.embeds[0].title).toBe(`Papers like "${(await expectedAnswer()).sources[0]!.title}"`);
     expect(requests[1]!.body.allowed_mentions).toEqual(NO_MENTIONS);
   });
 

@@ -84,15 +84,17 @@ describe('"Similar"', () => {
   it('on a source lists the papers like it in the thread', async () => {
     const mention = mentionEvent(EXAMPLE_QUESTION);
     await slack.sendEvent(mention);
+    const source = expectKind(await bot.runText(EXAMPLE_QUESTION, 'expected-answer'), 'answer').answer.sources[1]!;
     const similar = buttonIn(slack.api.of('chat.postMessage')[0]!.body.blocks, /paperbot_similar\.thread\.2/);
-    expect(similar.value).toBe('parallel-sampling-of-diffusion-ad4669');
+    expect(similar.value).toBe(source.id);
 
     await slack.click({ actionId: similar.action_id, value: similar.value, threadTs: mention.ts });
 
     const [, list] = slack.api.of('chat.postMessage');
-    expect(list!.body).toMatchObject({ channel: CHANNEL, thread_ts: mention.ts, text: expect.stringMatching(/^Papers like "Parallel Sampling of Diffusion Models" — 1–10 of \d+$/) });
-    const expected = expectKind(await bot.run('similar', { paper: similar.value }, 'expected'), 'list');
-    expect((list!.body.blocks as unknown[])[0]).toEqual(section(`*Papers like "Parallel Sampling of Diffusion Models"* — 1–10 of ${expected.total}`));
+    const expected = expectKind(await bot.run('similar', { paper: source.id }, 'expected'), 'list');
+    expect(expected.title).toBe(`Papers like "${source.title}"`);
+    expect(list!.body).toMatchObject({ channel: CHANNEL, thread_ts: mention.ts, text: `Papers like "${source.title}" — 1–10 of ${expected.total}` });
+    expect((list!.body.blocks as unknown[])[0]).toEqual(section(`*Papers like "${source.title}"* — 1–10 of ${expected.total}`));
   });
 
   it('on a paper shown by /paper lists similar papers in the channel', async () => {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { SourceRef } from '../../../../src/answer/answer-types.js';
 import type { AnswerResult } from '../../../../src/commands/results.js';
 import { primaryLink, sourceFacts } from '../../../../src/render/format-source.js';
@@ -12,6 +13,19 @@ export const section = (text: string) => ({ type: 'section', text: md(text) });
 /** "s1 [1] s2 [2][3]": the answer text with its citation markers. */
 export function citedText(result: AnswerResult): string {
   return result.answer.sentences.map((s) => `${s.text} ${s.sources.map((n) => `[${n}]`).join('')}`).join(' ');
+}
+
+/**
+ * The message's notification `text` for an answer: the cited answer whole, or, past 500
+ * characters, a cut of it ending in "…" (the seed corpus's answers hold nothing Slack escapes).
+ */
+export function fallbackText(result: AnswerResult): unknown {
+  const cited = citedText(result);
+  if (cited.length <= 500) return cited;
+  return expect.toSatisfy(
+    (text: string) => typeof text === 'string' && text.length <= 500 && text.endsWith('…') && cited.startsWith(text.slice(0, -1)),
+    `the cited answer cut at 500 characters with "…": ${cited.slice(0, 80)}…`,
+  );
 }
 
 /**

@@ -70,7 +70,7 @@ function opensWithReference(clause: string): boolean {
 const LATEX_WORD =
   /\\?\b(?:rightarrow|leftarrow|Rightarrow|Leftarrow|leftrightarrow|mapsto|mathcal|mathbf|mathrm|mathbb|mathit|mathsf|mathscr|textbf|textit|texttt|textrm|textsc|emph|boldsymbol|varepsilon|varphi|vartheta|frac|dfrac|sqrt|cdot|cdots|ldots|infty|leq|geq|neq|propto|operatorname|widetilde|widehat|overline|textsuperscript|textsubscript|eqref|citep|citet)(?=[\s{(_^\d]|$)|\b(?:left|right)[({[|]/g;
 /** "times" glued to a number, the residue of "\times": "512times512", "2.3times", "times 50", "64 times 64". */
-const GLUED_TIMES = /\dtimes\b|\btimes\s*\d/g;
+const GLUED_TIMES = /\dtimes(?![a-z])|\btimes\s*\d/g;
 /** TeX and markup characters that prose does not use. */
 const MARKUP_CHAR = /[\\$^{}]/g;
 /** Subscripts written TeX-style: "z_i", "ell_2". */

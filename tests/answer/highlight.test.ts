@@ -87,16 +87,6 @@ describe('highlightRanges', () => {
     }
     expect(found).toBeGreaterThan(sentences.length);
   });
-
-  it('takes well under a millisecond per sentence once warmed up', () => {
-    const text = 'We propose a training-free solver that speeds up diffusion sampling of latent diffusion models (LDMs) by an order of magnitude on 3D benchmarks.';
-    const terms = new Set(['diffus', 'sampl', 'ldms', '3d', 'solver']);
-    for (let i = 0; i < 20; i++) highlightRanges(text, terms);
-    const runs = 200;
-    const started = performance.now();
-    for (let i = 0; i < runs; i++) highlightRanges(text, terms);
-    expect((performance.now() - started) / runs).toBeLessThan(1);
-  });
 });
 
 describe('highlightSegments', () => {

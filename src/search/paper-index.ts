@@ -237,7 +237,7 @@ export class PaperIndex {
       hits: page.map(({ doc, score }) => ({
         paper: this.papers[doc]!,
         score,
-        matched: this.matchedWords(doc, wordsByTerm),
+        matched: this.matchedWords(doc, wordsByTerm, query.concepts),
       })),
     };
   }
@@ -339,11 +339,20 @@ export class PaperIndex {
     return docTerms.title.some((t) => terms.has(t)) || docTerms.abstract.some((t) => terms.has(t));
   }
 
-  private matchedWords(doc: number, wordsByTerm: ReadonlyMap<string, string[]>): string[] {
+  /**
+   * The question's words a paper holds, as searched: a word's own term, or (for an acronym, a
+   * survey word, …) one of its other forms whole, so a paper writing "classifier-free guidance"
+   * matched "CFG".
+   */
+  private matchedWords(doc: number, wordsByTerm: ReadonlyMap<string, string[]>, concepts: UnderstoodQuery['concepts']): string[] {
     const docTerms = this.terms[doc]!;
     const present = new Set([...docTerms.title, ...docTerms.abstract]);
     const matched: string[] = [];
-    for (const [term, words] of wordsByTerm) if (present.has(term)) matched.push(...words);
+    for (const [term, words] of wordsByTerm) {
+      const concept = concepts.find((c) => c.alternatives[0]?.[0] === term);
+      const held = present.has(term) || (concept?.alternatives.some((terms) => terms.every((t) => present.has(t))) ?? false);
+      if (held) matched.push(...words);
+    }
     return matched;
   }
 }

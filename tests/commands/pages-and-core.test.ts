@@ -54,6 +54,29 @@ describe('next: the page request a "More results" button carries', () => {
   });
 });
 
+describe('search as people type it', () => {
+  it('says what it searched for when it corrected a word', async () => {
+    const list = expectKind(await runCommand('search', { query: 'difusion smapling', limit: 3 }, { index, session: {} }), 'list');
+    expect(list.searchedFor).toBe('diffusion sampling');
+    expect(list.total).toBeGreaterThan(0);
+    expect(list.didYouMean).toBeUndefined();
+  });
+
+  it('finds the same papers for an acronym and its plural', async () => {
+    const singular = expectKind(await runCommand('search', { query: 'LLM', limit: 10 }, { index, session: {} }), 'list');
+    const plural = expectKind(await runCommand('search', { query: 'LLMs', limit: 10 }, { index, session: {} }), 'list');
+    expect(singular.total).toBeGreaterThan(0);
+    expect(plural.items.map((item) => item.id)).toEqual(singular.items.map((item) => item.id));
+  });
+
+  it('offers "did you mean" when nothing matches but a near word would', async () => {
+    // A word typed with inner capitals is a name, never corrected on its own: it lands here.
+    const list = expectKind(await runCommand('search', { query: 'DeepCashe', limit: 3 }, { index, session: {} }), 'list');
+    expect(list.total).toBe(0);
+    expect(list.didYouMean).toBe('deepcache');
+  });
+});
+
 describe('parsePageRequest', () => {
   const valid: PageRequest = { source: 'similar', query: 'some-id', offset: 20, limit: 10 };
 

@@ -91,7 +91,7 @@ export const MIN_SENTENCE_COVERAGE = 0.15;
 /** Two sentences sharing this share of their terms say the same thing; only the first is kept. */
 const NEAR_REPEAT_OVERLAP = 0.6;
 /** Cues of a causal sentence, what a "why" question wants. */
-const CAUSAL = /\b(because|due to|since|caused by|owing to|stems? from|attributed? to|explains?|the reason|we find that|we show that|leads? to|results? in)\b/i;
+const CAUSAL = /\b(because|due to|since|caused by|causes?|owing to|stems? from|arises? from|attributed? to|responsible for|explains?|the reason|we (find|show|observe|reveal) that|observe that|leads? to|results? in)\b/i;
 
 /** Share of the question's concept weight a set of terms covers (a concept counts when one of its forms is whole). */
 export function conceptCoverage(terms: ReadonlySet<string>, concepts: SentenceQuery['concepts']): number {

@@ -324,6 +324,11 @@ describe('answer to questions as people type them', () => {
     }
   });
 
+  it('answers a "why" question with the sentence that gives the cause, first', () => {
+    const result = answer(index, 'why is classifier-free guidance oversaturating at high scales?');
+    expect(result.sentences[0]!.text).toMatch(/primarily causes oversaturation/);
+  });
+
   it('says that NeRF itself is missing before quoting what is near (radiance fields for novel view synthesis)', () => {
     const result = answer(index, 'NeRF for novel view synthesis from a few images?');
     expect(result.caveat).toBe('Nothing on NeRF itself; closest: radiance fields.');

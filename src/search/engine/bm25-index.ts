@@ -1,0 +1,246 @@
+import { PaperbotError, ErrorCode } from '../../errors.js';
+import { DEFAULT_BM25, type Bm25Params } from '../ranking-options.js';
+import { bm25Idf, bm25TermScore, lengthNorms } from './bm25-formula.js';
+import { scoreCandidates } from './candidate-scoring.js';
+import { DocSet } from './doc-set.js';
+import { scoreExhaustively } from './exhaustive-scoring.js';
+import { FieldPostings } from './field-postings.js';
+import { maxScoreTopK } from './max-score.js';
+import type { Bm25Query, PostingsCursor, ResolvedQuery } from './query.js';
+import type { ScoredDoc } from './top-k-heap.js';
+import { decodeTypedArray, encodeTypedArray } from './typed-array-codec.js';
+
+/** The serialised form of one field (see {@link SerializedBm25Index}); arrays are base64, little-endian. */
+export interface SerializedFieldPostings {
+  name: string;
+  terms: string[];
+  offsets: string;
+  docs: string;
+  freqs: string;
+  lengths: string;
+}
+
+/** The serialised form of a {@link Bm25Index} (see {@link Bm25Index.toJSON}). */
+export interface SerializedBm25Index {
+  version: number;
+  documentCount: number;
+  fields: SerializedFieldPostings[];
+}
+
+/** Options of {@link Bm25Index.topK}. */
+export interface TopKOptions {
+  /** Only documents this accepts are ranked (asked once per candidate, before scoring). Default: all. */
+  accept?: (doc: number) => boolean;
+}
+
+/**
+ * A BM25 index over documents with several fields, in compact postings (a term dictionary and
+ * a few typed arrays per field, see {@link FieldPostings}), answering the top k of a weighted
+ * query without scoring every matching document (MaxScore, see max-score.ts).
+ *
+ * A document's score for a query is Σ over clauses of `weight · score(term, doc, field)`, the
+ * per-term score being minisearch's BM25 (see bm25-formula.ts), summed per field in query
+ * order and then over fields. Unlike minisearch's, the sum is not multiplied by the number of
+ * matching terms. Ties rank by document id, ascending.
+ *
+ * @example
+ * const builder = new Bm25IndexBuilder(['text', 'phrases']);
+ * builder.add([['label', 'smooth', 'label', 'smooth', 'regular'], ['label_smooth']]);
+ * const index = builder.build({ k: 1.2, b: 0.75, d: 0 });
+ * index.topK([{ field: 'text', term: 'smooth', weight: 1 }, { field: 'phrases', term: 'label_smooth', weight: 0.15 }], 10);
+ */
+export class Bm25Index {
+  /** Version of {@link SerializedBm25Index}; bumped whenever the layout changes. */
+  static readonly SERIAL_VERSION = 1;
+
+  /** Number of documents (ids 0 … documentCount − 1). */
+  readonly documentCount: number;
+  /** The BM25 parameters scores are computed with. */
+  readonly params: Bm25Params;
+  private readonly fields: FieldPostings[];
+  private readonly fieldIndex: Map<string, number>;
+  /** Per field, each document's length normalisation under {@link params}. */
+  private readonly norms: Float64Array[];
+  /** Per field, term id → its highest unweighted score in any document (computed on first use). */
+  private readonly maxScores: Array<Map<number, number>>;
+
+  /** Wraps finished fields (see {@link Bm25IndexBuilder}); throws when a field's lengths do not cover every document. */
+  constructor(documentCount: number, fields: readonly FieldPostings[], params: Partial<Bm25Params> = {}) {
+    for (const field of fields) {
+      if (field.lengths.length !== documentCount) {
+        throw new RangeError(`Bm25Index: field "${field.name}" has ${field.lengths.length} document lengths for ${documentCount} documents`);
+      }
+    }
+    this.documentCount = documentCount;
+    this.params = { ...DEFAULT_BM25, ...params };
+    this.fields = [...fields];
+    this.fieldIndex = new Map(fields.map((field, i) => [field.name, i]));
+    this.norms = fields.map((field) => lengthNorms(field.lengths, field.averageLength, this.params));
+    this.maxScores = fields.map(() => new Map());
+  }
+
+  /** The field names, in index order. */
+  get fieldNames(): string[] {
+    return this.fields.map((field) => field.name);
+  }
+
+  /** One field's postings; throws naming the field when there is none of that name. */
+  field(name: string): FieldPostings {
+    return this.fields[this.fieldNumber(name)]!;
+  }
+
+  /** The ascending ids of the documents holding a term in a field (a view; empty when none). */
+  postings(field: string, term: string): Uint32Array {
+    return this.field(field).postings(term);
+  }
+
+  /** Whether a document holds the term of at least one of the query's clauses. */
+  matches(doc: number, query: Bm25Query): boolean {
+    for (const clause of query) {
+      const docs = this.postings(clause.field, clause.term);
+      let low = 0;
+      let high = docs.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (docs[mid]! < doc) low = mid + 1;
+        else high = mid;
+      }
+      if (low < docs.length && docs[low] === doc) return true;
+    }
+    return false;
+  }
+
+  /** The documents holding the term of at least one clause: a union of postings, without scoring. */
+  matchingDocs(query: Bm25Query): DocSet {
+    const set = new DocSet(this.documentCount);
+    for (const clause of query) set.addAll(this.postings(clause.field, clause.term));
+    return set;
+  }
+
+  /**
+   * The best `k` documents for a query, best first, exactly as {@link scoreAll} would rank
+   * them: same documents, same scores. Work grows with the postings of the query's
+   * high-scoring terms and with k, not with every document that holds some query term.
+   */
+  topK(query: Bm25Query, k: number, options: TopKOptions = {}): ScoredDoc[] {
+    const limit = Math.min(Math.floor(k), this.documentCount);
+    if (!(limit > 0)) return [];
+    return maxScoreTopK(this.resolve(query, true), limit, this.params, options.accept);
+  }
+
+  /** Every document holding some clause's term, scored and sorted best first (exhaustive; the reference for {@link topK}). */
+  scoreAll(query: Bm25Query): ScoredDoc[] {
+    return scoreExhaustively(this.resolve(query, false), this.documentCount, this.params);
+  }
+
+  /**
+   * The scores of the given documents (ids ascending, no repeats) for a query, aligned with
+   * them: 0 for one holding no query term. Cost grows with the candidates, not the corpus.
+   */
+  scoreDocs(query: Bm25Query, docs: ArrayLike<number>): Float64Array {
+    for (let i = 1; i < docs.length; i++) {
+      if (!(docs[i]! > docs[i - 1]!)) throw new RangeError(`Bm25Index.scoreDocs: document ids must ascend, got ${docs[i - 1]} then ${docs[i]}`);
+    }
+    return scoreCandidates(this.resolve(query, false), docs, this.params);
+  }
+
+  /** A plain object for JSON.stringify (the BM25 parameters are not part of it); read back with {@link loadJSON}. */
+  toJSON(): SerializedBm25Index {
+    return {
+      version: Bm25Index.SERIAL_VERSION,
+      documentCount: this.documentCount,
+      fields: this.fields.map((field) => ({
+        name: field.name,
+        terms: [...field.terms],
+        offsets: encodeTypedArray(field.offsets),
+        docs: encodeTypedArray(field.docs),
+        freqs: encodeTypedArray(field.freqs),
+        lengths: encodeTypedArray(field.lengths),
+      })),
+    };
+  }
+
+  /** Restores an index saved with {@link toJSON}; throws on another version. */
+  static loadJSON(json: SerializedBm25Index, params: Partial<Bm25Params> = {}): Bm25Index {
+    if (json.version !== Bm25Index.SERIAL_VERSION) {
+      throw new PaperbotError(
+        ErrorCode.IndexVersionMismatch,
+        `Bm25Index: serialised index has version ${json.version}, this build reads version ${Bm25Index.SERIAL_VERSION}`,
+      );
+    }
+    const fields = json.fields.map((field) => {
+      const what = `Bm25Index field "${field.name}"`;
+      return new FieldPostings({
+        name: field.name,
+        terms: field.terms,
+        offsets: decodeTypedArray(Uint32Array, field.offsets, `${what} offsets`),
+        docs: decodeTypedArray(Uint32Array, field.docs, `${what} docs`),
+        freqs: decodeTypedArray(Uint16Array, field.freqs, `${what} freqs`),
+        lengths: decodeTypedArray(Float32Array, field.lengths, `${what} lengths`),
+      });
+    });
+    return new Bm25Index(json.documentCount, fields, params);
+  }
+
+  private fieldNumber(name: string): number {
+    const i = this.fieldIndex.get(name);
+    if (i === undefined) {
+      throw new PaperbotError(ErrorCode.InvalidOption, `Bm25Index: no field "${name}" (fields: ${this.fieldNames.join(', ')})`);
+    }
+    return i;
+  }
+
+  /** The query's clauses that match something, as cursors in summation order (by field, then as given). */
+  private resolve(query: Bm25Query, withBounds: boolean): ResolvedQuery {
+    const byField: PostingsCursor[][] = this.fields.map(() => []);
+    for (const clause of query) {
+      if (!Number.isFinite(clause.weight) || clause.weight < 0) {
+        throw new PaperbotError(ErrorCode.InvalidOption, `Bm25Index: weight of "${clause.term}" in field "${clause.field}" must be a finite number ≥ 0, got ${clause.weight}`);
+      }
+      const f = this.fieldNumber(clause.field);
+      const field = this.fields[f]!;
+      const id = field.termId(clause.term);
+      if (id < 0) continue;
+      const start = field.offsets[id]!;
+      const end = field.offsets[id + 1]!;
+      const idf = bm25Idf(end - start, this.documentCount);
+      byField[f]!.push({
+        field: f,
+        docs: field.docs,
+        freqs: field.freqs,
+        norms: this.norms[f]!,
+        pos: start,
+        start,
+        end,
+        idf,
+        weight: clause.weight,
+        upperBound: withBounds ? clause.weight * this.maxScore(f, id, idf) : Infinity,
+      });
+    }
+    const cursors: PostingsCursor[] = [];
+    const groupEnds: number[] = [];
+    for (const group of byField) {
+      if (group.length === 0) continue;
+      cursors.push(...group);
+      groupEnds.push(cursors.length);
+    }
+    return { cursors, groupEnds };
+  }
+
+  /** A term's highest unweighted score over its postings (cached per term). */
+  private maxScore(f: number, termId: number, idf: number): number {
+    const cache = this.maxScores[f]!;
+    let max = cache.get(termId);
+    if (max === undefined) {
+      const field = this.fields[f]!;
+      const norms = this.norms[f]!;
+      max = 0;
+      for (let p = field.offsets[termId]!, end = field.offsets[termId + 1]!; p < end; p++) {
+        const score = bm25TermScore(idf, field.freqs[p]!, norms[field.docs[p]!]!, this.params);
+        if (score > max) max = score;
+      }
+      cache.set(termId, max);
+    }
+    return max;
+  }
+}

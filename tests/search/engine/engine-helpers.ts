@@ -1,0 +1,19 @@
+import { Bm25IndexBuilder } from '../../../src/search/engine/index-builder.js';
+import type { Bm25Index } from '../../../src/search/engine/bm25-index.js';
+import type { Bm25Query } from '../../../src/search/engine/query.js';
+import type { Bm25Params } from '../../../src/search/ranking-options.js';
+import type { RandomDoc } from './random-corpus.js';
+
+/** An engine over documents given as `text` and `phrases` terms, as PaperIndex builds it. */
+export function engineOf(docs: readonly RandomDoc[], params: Bm25Params): Bm25Index {
+  const builder = new Bm25IndexBuilder(['text', 'phrases']);
+  for (const doc of docs) builder.add([doc.text, doc.phrases]);
+  return builder.build(params);
+}
+
+/** The clauses PaperIndex asks for: each weighted term in `text`, each phrase in `phrases` at `phraseWeight · phraseUnit`. */
+export function clausesOf(weights: ReadonlyMap<string, number>, phrases: readonly string[], phraseWeight: number, phraseUnit = 1): Bm25Query {
+  const clauses = [...weights].map(([term, weight]) => ({ field: 'text', term, weight }));
+  if (phraseWeight > 0) for (const term of phrases) clauses.push({ field: 'phrases', term, weight: phraseWeight * phraseUnit });
+  return clauses;
+}

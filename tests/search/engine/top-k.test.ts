@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_BM25, type Bm25Params } from '../../../src/search/ranking-options.js';
+import { clausesOf, engineOf } from './engine-helpers.js';
+import { randomCorpus, randomQuery, SeededRandom } from './random-corpus.js';
+
+const CORPORA: Array<{ seed: number; documents: number; vocabulary: number; params: Bm25Params }> = [
+  { seed: 11, documents: 30, vocabulary: 25, params: DEFAULT_BM25 },
+  { seed: 12, documents: 500, vocabulary: 400, params: DEFAULT_BM25 },
+  { seed: 13, documents: 2000, vocabulary: 5000, params: DEFAULT_BM25 },
+  { seed: 14, documents: 3000, vocabulary: 1500, params: DEFAULT_BM25 },
+  { seed: 15, documents: 1200, vocabulary: 1000, params: { k: 0.8, b: 0.3, d: 0 } },
+  { seed: 16, documents: 1000, vocabulary: 700, params: { k: 2, b: 0.9, d: 0.5 } },
+];
+const QUERIES = 50;
+const KS = [1, 10, 100];
+
+describe('Bm25Index.topK (MaxScore) returns exactly the exhaustive top k', () => {
+  for (const { seed, documents, vocabulary, params } of CORPORA) {
+    it(`seed ${seed}: ${documents} documents, ${vocabulary} terms; ${QUERIES} queries × k ∈ {${KS.join(', ')}}, with and without phrases`, () => {
+      const random = new SeededRandom(seed);
+      const docs = randomCorpus(random, documents, vocabulary);
+      const engine = engineOf(docs, params);
+      let checks = 0;
+      for (let q = 0; q < QUERIES; q++) {
+        const withPhrases = q % 2 === 0;
+        const { weights, phrases } = randomQuery(random, docs, vocabulary, withPhrases);
+        const query = clausesOf(weights, phrases, withPhrases ? 0.05 + random.next() : 0, 0.1 + random.next());
+        const all = engine.scoreAll(query);
+        for (const k of KS) {
+          // Same documents, same order, bit-identical scores.
+          expect(engine.topK(query, k)).toEqual(all.slice(0, k));
+          checks++;
+        }
+      }
+      expect(checks).toBe(QUERIES * KS.length);
+    });
+  }
+
+  it('keeps only accepted documents, and still the exact top k of those', () => {
+    const random = new SeededRandom(21);
+    const docs = randomCorpus(random, 1500, 1200);
+    const engine = engineOf(docs, DEFAULT_BM25);
+    for (let q = 0; q < QUERIES; q++) {
+      const { weights, phrases } = randomQuery(random, docs, 1200, true);
+      const query = clausesOf(weights, phrases, 0.15);
+      const modulus = random.int(2, 7);
+      const accept = (doc: number) => doc % modulus === 0;
+      const all = engine.scoreAll(query).filter(({ doc }) => accept(doc));
+      for (const k of KS) expect(engine.topK(query, k, { accept })).toEqual(all.slice(0, k));
+    }
+  });
+
+  it('breaks ties by document id, ascending, like the exhaustive ranking', () => {
+    // Identical documents tie; the lowest ids come first, whatever k cuts.
+    const docs = Array.from({ length: 40 }, (_, i) => ({ text: i % 2 === 0 ? ['a', 'b', 'b'] : ['a', 'c'], phrases: [] }));
+    const engine = engineOf(docs, DEFAULT_BM25);
+    const query = clausesOf(new Map([['a', 0.7], ['b', 0.3]]), [], 0);
+    const all = engine.scoreAll(query);
+    expect(all.slice(0, 3).map((hit) => hit.doc)).toEqual([0, 2, 4]);
+    for (const k of [1, 5, 20, 21, 39, 40, 100]) expect(engine.topK(query, k)).toEqual(all.slice(0, k));
+  });
+
+  it('ranks documents that only a zero-weight term matches (score 0) after every scored one', () => {
+    const docs = [{ text: ['x'], phrases: [] }, { text: ['y'], phrases: [] }, { text: ['x', 'y'], phrases: [] }];
+    const engine = engineOf(docs, DEFAULT_BM25);
+    const query = clausesOf(new Map([['x', 0], ['y', 2]]), [], 0);
+    expect(engine.topK(query, 3).map((hit) => hit.doc)).toEqual([1, 2, 0]);
+    expect(engine.topK(query, 3)).toEqual(engine.scoreAll(query));
+    expect(engine.topK(query, 3)[2]!.score).toBe(0);
+  });
+
+  it('returns nothing for k ≤ 0, no clause or no matching term, and at most every matching document', () => {
+    const random = new SeededRandom(22);
+    const docs = randomCorpus(random, 100, 80);
+    const engine = engineOf(docs, DEFAULT_BM25);
+    const query = clausesOf(new Map([['t3', 1.5]]), [], 0);
+    expect(engine.topK(query, 0)).toEqual([]);
+    expect(engine.topK([], 10)).toEqual([]);
+    expect(engine.topK(clausesOf(new Map([['nowhere', 2]]), [], 0), 10)).toEqual([]);
+    expect(engine.topK(query, 1e9)).toEqual(engine.scoreAll(query));
+  });
+});

@@ -1,10 +1,14 @@
-import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Paper } from '../corpus/paper.js';
 import { PaperbotError, ErrorCode, UnknownPaperError } from '../errors.js';
 import { analyze, phraseTerms } from '../nlp/analyzer.js';
 import type { Keywords } from '../nlp/keywords.js';
 import { CorpusVocabulary, type SerializedVocabulary } from '../query/corpus-vocabulary.js';
 import { understandQuestion, type UnderstoodQuery } from '../query/understand-question.js';
+import { conceptForms, conceptHolders, holdsAnyConcept, type ConceptForms, type ConceptHolders } from './concept-holders.js';
+import { Bm25Index, type SerializedBm25Index } from './engine/bm25-index.js';
+import { Bm25IndexBuilder } from './engine/index-builder.js';
+import type { Bm25Query } from './engine/query.js';
+import { byRank, type ScoredDoc } from './engine/top-k-heap.js';
 import { expandQuery, type DocTerms } from './feedback.js';
 import { resolveRankingOptions, type RankingOptions } from './ranking-options.js';
 
@@ -44,24 +48,8 @@ export interface SerializedPaperIndex {
   papers: Paper[];
   terms: DocTerms[];
   vocabulary: SerializedVocabulary;
-  minisearch: AsPlainObject;
-}
-
-/** The ways a question's concepts can occur in a paper: single terms, and term sets that must occur whole. */
-interface ConceptForms {
-  single: Set<string>;
-  multi: string[][];
-}
-
-function conceptForms(query: UnderstoodQuery): ConceptForms {
-  const forms: ConceptForms = { single: new Set(), multi: [] };
-  for (const concept of query.concepts) {
-    for (const terms of [...concept.alternatives, ...(concept.nearTerms ? [concept.nearTerms] : [])]) {
-      if (terms.length === 1) forms.single.add(terms[0]!);
-      else if (terms.length > 1) forms.multi.push(terms);
-    }
-  }
-  return forms;
+  /** The BM25 engine's postings (see {@link Bm25Index.toJSON}). */
+  engine: SerializedBm25Index;
 }
 
 /** Default page size of a search. */
@@ -71,37 +59,34 @@ export const DEFAULT_SEARCH_LIMIT = 10;
 const SIMILAR_QUERY_TERMS = 25;
 
 /**
+ * How deep the feedback pass reaches: it re-scores (with the expanded query) the first pass's
+ * best this-many papers that hold a concept of the question, or the page's end when that is
+ * deeper, and no others; papers below keep their first-pass order (see docs/search-engine.md).
+ * 1000 is TREC's ranking depth, so the benchmarks' runs are re-scored whole.
+ */
+export const FEEDBACK_RERANK_DEPTH = 1000;
+
+/**
  * Indexed fields. `text` is the title (repeated {@link RankingOptions.titleWeight} times) plus
  * the abstract: one BM25 field whose term frequencies weight the title, i.e. BM25F. It measured
  * better than scoring title and abstract as separate fields and adding the scores, which
  * rewards a short title's match twice over. `phrases` holds adjacent-term pairs.
  */
-const FIELDS = ['text', 'phrases'] as const;
-
-/** Terms are analyzed before they reach minisearch; it only splits the prepared strings. */
-const splitTerms = (text: string): string[] => (text ? text.split(' ') : []);
-const keepTerm = (term: string): string => term;
+const TEXT = 'text';
+const PHRASES = 'phrases';
 
 /** The `text` field: title terms `titleWeight` times, then the abstract's. */
-function weightedText(doc: DocTerms, titleWeight: number): string {
-  const parts: string[] = [];
-  for (let i = 0; i < titleWeight; i++) parts.push(...doc.title);
-  parts.push(...doc.abstract);
-  return parts.join(' ');
-}
-
-function miniSearchOptions() {
-  return {
-    fields: [...FIELDS],
-    idField: 'id',
-    tokenize: splitTerms,
-    processTerm: keepTerm,
-  };
+function weightedText(doc: DocTerms, titleWeight: number): string[] {
+  const terms: string[] = [];
+  for (let i = 0; i < titleWeight; i++) terms.push(...doc.title);
+  terms.push(...doc.abstract);
+  return terms;
 }
 
 /**
- * The search engine over a corpus: BM25 over title and abstract (minisearch), with documents
- * and questions analyzed by the same wink-nlp analyzer, and RM3 pseudo-relevance feedback.
+ * The search engine over a corpus: BM25F over title and abstract plus an adjacent-term phrase
+ * field (our own top-k engine, {@link Bm25Index}), with documents and questions analyzed by the
+ * same wink-nlp analyzer, and RM3 pseudo-relevance feedback over the first pass's best papers.
  *
  * @example
  * const index = PaperIndex.build(papers);
@@ -110,17 +95,17 @@ function miniSearchOptions() {
  */
 export class PaperIndex {
   /** Version of {@link SerializedPaperIndex}; bumped whenever analysis or layout changes. */
-  static readonly SERIAL_VERSION = 2;
+  static readonly SERIAL_VERSION = 3;
 
   readonly options: RankingOptions;
   private readonly papers: Paper[];
   private readonly byId: Map<string, number>;
   private readonly terms: DocTerms[];
-  private readonly engine: MiniSearch;
+  private readonly engine: Bm25Index;
   /** What the corpus says about words: document frequencies, acronym definitions, spelling. */
   readonly vocabulary: CorpusVocabulary;
 
-  private constructor(papers: Paper[], terms: DocTerms[], engine: MiniSearch, options: RankingOptions, vocabulary: CorpusVocabulary) {
+  private constructor(papers: Paper[], terms: DocTerms[], engine: Bm25Index, options: RankingOptions, vocabulary: CorpusVocabulary) {
     this.papers = papers;
     this.terms = terms;
     this.engine = engine;
@@ -137,19 +122,18 @@ export class PaperIndex {
       seen.add(paper.id);
     }
     const resolved = resolveRankingOptions(options);
-    const engine = new MiniSearch(miniSearchOptions());
+    const builder = new Bm25IndexBuilder([TEXT, PHRASES]);
     const terms: DocTerms[] = [];
     const vocabulary = new CorpusVocabulary();
-    papers.forEach((paper, i) => {
+    for (const paper of papers) {
       const title = analyze(paper.title);
       const abstract = analyze(paper.abstract);
       vocabulary.add([title, abstract], `${paper.title}. ${paper.abstract}`);
       const doc = { title: title.map((t) => t.term), abstract: abstract.map((t) => t.term) };
       terms.push(doc);
-      const phrases = [...phraseTerms(title), ...phraseTerms(abstract)];
-      engine.add({ id: i, text: weightedText(doc, resolved.titleWeight), phrases: phrases.join(' ') });
-    });
-    return new PaperIndex([...papers], terms, engine, resolved, vocabulary);
+      builder.add([weightedText(doc, resolved.titleWeight), [...phraseTerms(title), ...phraseTerms(abstract)]]);
+    }
+    return new PaperIndex([...papers], terms, builder.build(resolved.bm25), resolved, vocabulary);
   }
 
   /** Restores an index saved with {@link toJSON}; throws on another version. */
@@ -160,8 +144,15 @@ export class PaperIndex {
         `PaperIndex: serialised index has version ${json.version}, this build reads version ${PaperIndex.SERIAL_VERSION}`,
       );
     }
-    const engine = MiniSearch.loadJS(json.minisearch, miniSearchOptions());
-    return new PaperIndex(json.papers, json.terms, engine, resolveRankingOptions(json.options), CorpusVocabulary.loadJSON(json.vocabulary));
+    const options = resolveRankingOptions(json.options);
+    const engine = Bm25Index.loadJSON(json.engine, options.bm25);
+    if (engine.documentCount !== json.papers.length || json.terms.length !== json.papers.length) {
+      throw new PaperbotError(
+        ErrorCode.CorpusInvalid,
+        `PaperIndex: serialised index has ${json.papers.length} papers, ${json.terms.length} term lists and ${engine.documentCount} indexed documents`,
+      );
+    }
+    return new PaperIndex(json.papers, json.terms, engine, options, CorpusVocabulary.loadJSON(json.vocabulary));
   }
 
   /** A plain object for JSON.stringify; read back with {@link loadJSON}. */
@@ -172,7 +163,7 @@ export class PaperIndex {
       papers: this.papers,
       terms: this.terms,
       vocabulary: this.vocabulary.toJSON(),
-      minisearch: this.engine.toJSON(),
+      engine: this.engine.toJSON(),
     };
   }
 
@@ -219,21 +210,22 @@ export class PaperIndex {
   search(question: string, options: SearchOptions = {}): SearchResult {
     const query = understandQuestion(question, this.vocabulary);
     const keywords = query.keywords;
+    const offset = options.offset ?? 0;
+    const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
     // Feedback reorders the papers and lifts those naming the topic in other words, but a paper
     // that shares no word with the question (or an expansion of one) is not a match to list or count.
-    const forms = conceptForms(query);
-    const ranked = this.rankQuery(query.weights, query.phrases).filter(({ doc }) => this.holdsAnyConcept(doc, forms));
+    const { ranked, total } = this.rankHolders(query, offset + limit);
     const wordsByTerm = new Map<string, string[]>();
     for (const token of keywords.tokens) {
       const words = wordsByTerm.get(token.term) ?? [];
       if (!words.includes(token.word)) words.push(token.word);
       wordsByTerm.set(token.term, words);
     }
-    const page = ranked.slice(options.offset ?? 0, (options.offset ?? 0) + (options.limit ?? DEFAULT_SEARCH_LIMIT));
+    const page = ranked.slice(offset, offset + limit);
     return {
       keywords,
       query,
-      total: ranked.length,
+      total,
       hits: page.map(({ doc, score }) => ({
         paper: this.papers[doc]!,
         score,
@@ -249,64 +241,97 @@ export class PaperIndex {
   similar(id: string, options: SearchOptions = {}): { hits: SearchHit[]; total: number } {
     const doc = this.byId.get(id);
     if (doc === undefined) throw new UnknownPaperError(id);
-    const weights = this.distinctiveTerms(this.terms[doc]!);
-    const ranked = this.rankWeighted(weights).filter((hit) => hit.doc !== doc);
+    const query = this.clauses(this.distinctiveTerms(this.terms[doc]!), [], 1);
     const offset = options.offset ?? 0;
-    const hits = ranked.slice(offset, offset + (options.limit ?? DEFAULT_SEARCH_LIMIT)).map(({ doc: other, score }) => ({
-      paper: this.papers[other]!,
-      score,
-      matched: [],
-    }));
-    return { hits, total: ranked.length };
+    const ranked = this.engine.topK(query, offset + (options.limit ?? DEFAULT_SEARCH_LIMIT), { accept: (other) => other !== doc });
+    const hits = ranked.slice(offset).map(({ doc: other, score }) => ({ paper: this.papers[other]!, score, matched: [] }));
+    // Every paper sharing a term with the query, the paper itself excepted: counted, not scored.
+    const total = this.engine.matchingDocs(query).count() - (this.engine.matches(doc, query) ? 1 : 0);
+    return { hits, total };
   }
 
-  /** Full ranking of the corpus for analyzed query terms (both passes). */
-  rankTerms(queryTerms: readonly string[], queryPhrases: readonly string[] = []): Array<{ doc: number; score: number }> {
+  /** The best `limit` papers (default: all) for analyzed query terms, both passes (see {@link rankQuery}). */
+  rankTerms(queryTerms: readonly string[], queryPhrases: readonly string[] = [], limit = this.papers.length): ScoredDoc[] {
     const weights = new Map<string, number>();
     for (const term of queryTerms) weights.set(term, (weights.get(term) ?? 0) + 1);
-    return this.rankQuery(weights, queryPhrases);
+    return this.rankQuery(weights, queryPhrases, limit);
   }
 
-  /** Full ranking of the corpus for weighted query terms (both passes). */
-  rankQuery(weights: ReadonlyMap<string, number>, queryPhrases: readonly string[] = []): Array<{ doc: number; score: number }> {
-    if (weights.size === 0) return [];
-    const first = this.rankWeighted(weights, queryPhrases);
-    const feedback = this.options.feedback;
-    if (!feedback || first.length === 0) return first;
-    const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
-    const expanded = expandQuery(
-      weights,
-      first.slice(0, feedback.docs).map(({ doc, score }) => ({ terms: this.terms[doc]!, score })),
-      (term) => this.vocabulary.termFrequency(term),
-      this.papers.length,
-      feedback,
-    );
-    return this.rankWeighted(expanded, queryPhrases, 1 / total);
+  /**
+   * The best `limit` papers (default: all) holding a query term, for weighted query terms: the
+   * first pass, then (with feedback) the expanded query re-scoring the first pass's best
+   * {@link FEEDBACK_RERANK_DEPTH} (or `limit`) papers. No concept filter (that is {@link search}).
+   */
+  rankQuery(weights: ReadonlyMap<string, number>, queryPhrases: readonly string[] = [], limit = this.papers.length): ScoredDoc[] {
+    return this.rank(weights, queryPhrases, limit).ranked;
   }
 
-  private rankWeighted(
+  /**
+   * The best `depth` papers holding a concept of the question, and how many there are. A paper is
+   * listed (and counted) when it holds a concept in some form and a term of the final query.
+   */
+  private rankHolders(query: UnderstoodQuery, depth: number): { ranked: ScoredDoc[]; total: number } {
+    const forms = conceptForms(query);
+    const { ranked, holders } = this.rank(query.weights, query.phrases, depth, forms);
+    return { ranked, total: holders?.docs.count() ?? 0 };
+  }
+
+  /**
+   * Both passes, top-k throughout. The first pass ranks the question's terms; with feedback, its
+   * best `feedback.docs` papers (whatever they hold) give the expansion terms, and the expanded
+   * query re-scores only the first pass's best max({@link FEEDBACK_RERANK_DEPTH}, depth) listable
+   * papers (plus any listable paper only an expansion term reaches): a bounded number of
+   * candidates, each scored over its postings by galloping search.
+   */
+  private rank(
     weights: ReadonlyMap<string, number>,
-    phrases: readonly string[] = [],
-    phraseUnit = 1,
-  ): Array<{ doc: number; score: number }> {
-    if (weights.size === 0) return [];
-    const scores = new Map<number, number>();
-    const accumulate = (query: string, options: Parameters<MiniSearch['search']>[1]) => {
-      // minisearch multiplies each score by the number of matched terms; undo that so the score
-      // is the plain weighted BM25 sum (measured better on both benchmarks).
-      for (const result of this.engine.search(query, { ...options, bm25: this.options.bm25, combineWith: 'OR' })) {
-        const doc = result.id as number;
-        scores.set(doc, (scores.get(doc) ?? 0) + result.score / Math.max(1, result.queryTerms.length));
-      }
-    };
-    accumulate([...weights.keys()].join(' '), {
-      fields: ['text'],
-      boostTerm: (term) => weights.get(term) ?? 1,
-    });
-    if (phrases.length > 0 && this.options.phraseWeight > 0) {
-      accumulate(phrases.join(' '), { fields: ['phrases'], boost: { phrases: this.options.phraseWeight * phraseUnit } });
+    phrases: readonly string[],
+    depth: number,
+    forms?: ConceptForms,
+  ): { ranked: ScoredDoc[]; holders?: ConceptHolders } {
+    if (weights.size === 0) return { ranked: [] };
+    const first = this.clauses(weights, phrases, 1);
+    const feedback = this.options.feedback;
+    const top = feedback ? this.engine.topK(first, Math.max(1, feedback.docs)) : [];
+    // With feedback on and nothing matching the first pass, there is nothing to expand, list or count.
+    if (feedback && top.length === 0) return { ranked: [] };
+    let final = first;
+    if (feedback) {
+      const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
+      const expanded = expandQuery(
+        weights,
+        top.slice(0, feedback.docs).map(({ doc, score }) => ({ terms: this.terms[doc]!, score })),
+        (term) => this.vocabulary.termFrequency(term),
+        this.papers.length,
+        feedback,
+      );
+      final = this.clauses(expanded, phrases, 1 / total);
     }
-    return [...scores].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc);
+    const holders = forms ? this.holders(forms, first, final) : undefined;
+    const accept = holders ? (doc: number) => holders.docs.has(doc) : undefined;
+    if (!feedback) return { ranked: this.engine.topK(first, depth, { accept }), holders };
+    const pool = this.engine.topK(first, Math.max(FEEDBACK_RERANK_DEPTH, depth), { accept });
+    const candidates = [...pool.map(({ doc }) => doc), ...(holders?.expansionOnly ?? [])].sort((a, b) => a - b);
+    const scores = this.engine.scoreDocs(final, candidates);
+    const ranked = candidates.map((doc, i) => ({ doc, score: scores[i]! })).sort(byRank);
+    return { ranked: ranked.slice(0, depth), holders };
+  }
+
+  /** The papers a search may list and count (see {@link conceptHolders}). */
+  private holders(forms: ConceptForms, first: Bm25Query, final: Bm25Query): ConceptHolders {
+    // With the title indexed 0 times, the text field lacks title-only terms: test each paper's own terms.
+    const scan = this.options.titleWeight < 1 ? (doc: number) => holdsAnyConcept(this.terms[doc]!, forms) : undefined;
+    return conceptHolders(this.engine, forms, first, final, TEXT, scan);
+  }
+
+  /** A weighted query: each term in the text field, each phrase in the phrase field at `phraseWeight · phraseUnit`. */
+  private clauses(weights: ReadonlyMap<string, number>, phrases: readonly string[], phraseUnit: number): Bm25Query {
+    const clauses = [...weights].map(([term, weight]) => ({ field: TEXT, term, weight }));
+    if (this.options.phraseWeight > 0) {
+      const weight = this.options.phraseWeight * phraseUnit;
+      for (const term of phrases) clauses.push({ field: PHRASES, term, weight });
+    }
+    return clauses;
   }
 
   private distinctiveTerms(doc: DocTerms): Map<string, number> {
@@ -320,23 +345,6 @@ export class PaperIndex {
       .slice(0, SIMILAR_QUERY_TERMS);
     const sum = scored.reduce((total, [, weight]) => total + weight, 0) || 1;
     return new Map(scored.map(([term, weight]) => [term, weight / sum]));
-  }
-
-  /**
-   * Whether a paper holds one of the question's concepts in some form: its own term, or an
-   * alternative whole ("large language model" for LLM — not just "model").
-   */
-  private holdsAnyConcept(doc: number, forms: ConceptForms): boolean {
-    if (this.containsAny(doc, forms.single)) return true;
-    if (forms.multi.length === 0) return false;
-    const docTerms = this.terms[doc]!;
-    const present = new Set([...docTerms.title, ...docTerms.abstract]);
-    return forms.multi.some((terms) => terms.every((t) => present.has(t)));
-  }
-
-  private containsAny(doc: number, terms: ReadonlySet<string>): boolean {
-    const docTerms = this.terms[doc]!;
-    return docTerms.title.some((t) => terms.has(t)) || docTerms.abstract.some((t) => terms.has(t));
   }
 
   /**

@@ -283,6 +283,16 @@ describe('PaperIndex.toJSON and PaperIndex.loadJSON', () => {
     expect(ranking(loaded, 'DDIM')).toEqual(ranking(off, 'DDIM'));
   });
 
+  it('refuses an index whose parts disagree on the number of papers, naming the counts', () => {
+    const json = index.toJSON();
+    const error = caught(() => PaperIndex.loadJSON({ ...json, papers: json.papers.slice(1) }));
+    expect(error).toBeInstanceOf(PaperbotError);
+    expect(error).toMatchObject({
+      code: ErrorCode.CorpusInvalid,
+      message: 'PaperIndex: serialised index has 9 papers, 10 term lists and 10 indexed documents',
+    });
+  });
+
   it('refuses an index of another version with the exact message', () => {
     const json = { ...index.toJSON(), version: PaperIndex.SERIAL_VERSION + 1 };
     const message = `PaperIndex: serialised index has version ${PaperIndex.SERIAL_VERSION + 1}, this build reads version ${PaperIndex.SERIAL_VERSION}`;

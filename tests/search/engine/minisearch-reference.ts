@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { Bm25Params } from '../../../src/search/ranking-options.js';
+import type { Bm25Params, FeedbackOptions } from '../../../src/search/ranking-options.js';
 
 /**
  * The ranking core PaperIndex had before its own engine (until SERIAL_VERSION 2), kept as the
@@ -36,4 +36,24 @@ export class MiniSearchReference {
     }
     return [...scores].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
+}
+
+/**
+ * The whole search ranking of the minisearch-based PaperIndex: a first pass, RM3 feedback from
+ * its top documents, a second pass over the whole corpus with the expanded query, and only the
+ * papers holding a concept of the question kept.
+ */
+export function referenceSearch(
+  reference: MiniSearchReference,
+  query: { weights: ReadonlyMap<string, number>; phrases: readonly string[] },
+  options: { phraseWeight: number; feedback: FeedbackOptions | false },
+  expand: (weights: ReadonlyMap<string, number>, top: ReadonlyArray<{ doc: number; score: number }>, feedback: FeedbackOptions) => Map<string, number>,
+  keep: (doc: number) => boolean,
+): Array<{ doc: number; score: number }> {
+  if (query.weights.size === 0) return [];
+  const first = reference.rankWeighted(query.weights, query.phrases, options.phraseWeight);
+  if (!options.feedback || first.length === 0) return first.filter(({ doc }) => keep(doc));
+  const total = [...query.weights.values()].reduce((sum, w) => sum + w, 0);
+  const expanded = expand(query.weights, first.slice(0, options.feedback.docs), options.feedback);
+  return reference.rankWeighted(expanded, query.phrases, options.phraseWeight, 1 / total).filter(({ doc }) => keep(doc));
 }

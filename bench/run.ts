@@ -16,11 +16,12 @@
  * the network. `npm run bench -- --help` lists the flags. Benchmarks are read from $BENCH_DIR,
  * default ../shared/benchmarks beside the repository.
  *
- * Duration on the 2-core machine (today's engine): the default (10k papers) about 2 minutes;
- * `--papers 30000` and `--papers 100000`: see bench/results/.
+ * Duration on the 2-core machine with today's engine (minisearch PaperIndex, 2026-12-02): the
+ * default (collections + 5,000 papers) 1.6 min; `--papers 30000` 4.7 min; `--papers 100000`
+ * 11.5 min, peak RSS 5 GB (paperbot's child). Figures of those two runs: bench/results/.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { defaultCorpusPath, packageRoot } from '../src/app/package-root.js';
 import { BENCH_USAGE, parseBenchArgs, type BenchOptions } from './bench-options.js';
@@ -29,6 +30,8 @@ import { formatScaleReport, runScaleReport, type ScaleResults } from './scale-re
 
 const root = packageRoot();
 const benchDir = process.env.BENCH_DIR ?? join(root, '..', 'shared', 'benchmarks');
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) {
@@ -44,7 +47,8 @@ async function main(): Promise<void> {
     return;
   }
   const startedAt = new Date().toISOString();
-  console.log(`paperbot bench — node ${process.version}, ${cpus().length} cores, ${startedAt}`);
+  const loadAverageAtStart = loadavg().map(round1);
+  console.log(`paperbot bench — node ${process.version}, ${cpus().length} cores, load average ${loadAverageAtStart.join(' ')}, ${startedAt}`);
   let collections: CollectionFigures[] | undefined;
   if (options.collections) collections = await runCollectionsReport(benchDir, (line) => console.log(line));
   let scale: ScaleResults | undefined;
@@ -63,7 +67,8 @@ async function main(): Promise<void> {
   const results = {
     startedAt,
     node: process.version,
-    machine: { cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30) },
+    // Load average at the start and the end: other work on the machine skews every figure.
+    machine: { cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), loadAverageAtStart, loadAverageAtEnd: loadavg().map(round1) },
     ...(collections ? { collections } : {}),
     ...(scale ? { scale } : {}),
   };

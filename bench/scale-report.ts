@@ -187,7 +187,9 @@ export function formatScaleReport(results: ScaleResults): string[] {
         `reload ${seconds(r.reloadMs)} (${r.outcome ?? '?'}), longest stall of the 5 ms tick ${r.maxStallMs === undefined ? '—' : `${formatMs(r.maxStallMs)} ms`} ` +
         `(monitorEventLoopDelay max ${r.histogramMaxMs === undefined ? '—' : formatMs(r.histogramMaxMs)} ms, p99 ${r.histogramP99Ms === undefined ? '—' : formatMs(r.histogramP99Ms)} ms; idle floor ${r.idleMaxStallMs ?? '—'} ms)`,
     );
-    if (r.timedOut) lines.push(`reload stall: TIMED OUT after ${r.timedOut.afterS} s during "${r.timedOut.phase}"`);
+    if (r.timedOut) {
+      lines.push(`reload stall: TIMED OUT after ${r.timedOut.afterS} s during "${r.timedOut.phase}"${r.timedOut.phase === 'reload' ? ' (the reload, and any stall it causes, lasted longer)' : ''}`);
+    }
     if (r.error) lines.push(`reload stall: FAILED: ${r.error}`);
   }
   lines.push(`scale report wall time: ${results.wallS} s`);

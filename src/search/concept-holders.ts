@@ -34,52 +34,56 @@ export function holdsAnyConcept(terms: DocTerms, forms: ConceptForms): boolean {
   return forms.multi.some((form) => form.every((t) => present.has(t)));
 }
 
-/** The papers a search may list: those holding a concept and some term of the ranking query. */
-export interface ConceptHolders {
-  /** Papers that hold a concept of the question and a term of the final query (what `total` counts). */
-  docs: DocSet;
-  /** Of those, the few that hold no term of the first pass, only expansion terms (ascending). */
-  expansionOnly: number[];
-}
-
 /**
- * The papers holding a concept of the question (in some form) and at least one term of the
- * final query (`final`, the expanded one with feedback), from the postings and without scoring:
+ * The papers a search may list and count: those holding a concept of the question (in some form)
+ * and at least one term of the final ranking query. Found from the postings, without scoring:
  * the union of each single-term form's postings and the intersection of each multi-term form's.
- * A form sharing a term with the first-pass query is in it whole; the documents of any other
- * form (rare: an acronym's long form that no paper writes as a phrase) are checked one by one.
  *
- * `field` is the engine's field holding every term of a paper; when the engine has none such
- * (the title indexed 0 times), `scan` is asked, for each paper, whether it holds a concept.
+ * Built against the first-pass query ({@link ConceptHolders.find}); with feedback, the papers
+ * only the expanded query reaches are added by {@link ConceptHolders.extendTo}.
  */
-export function conceptHolders(
-  engine: Bm25Index,
-  forms: ConceptForms,
-  first: Bm25Query,
-  final: Bm25Query,
-  field: string,
-  scan?: (doc: number) => boolean,
-): ConceptHolders {
-  const docs = new DocSet(engine.documentCount);
-  const expansionOnly: number[] = [];
-  const firstTerms = new Set(first.filter((clause) => clause.field === field).map((clause) => clause.term));
-  const consider = (doc: number): void => {
-    if (docs.has(doc)) return;
-    if (engine.matches(doc, first)) docs.add(doc);
-    else if (final !== first && engine.matches(doc, final)) {
-      docs.add(doc);
-      expansionOnly.push(doc);
-    }
-  };
-  if (scan) {
-    for (let doc = 0; doc < engine.documentCount; doc++) if (scan(doc)) consider(doc);
-  } else {
-    for (const form of [...[...forms.single].map((term) => [term]), ...forms.multi]) {
-      const holders = form.length === 1 ? engine.postings(field, form[0]!) : intersectPostings(form.map((term) => engine.postings(field, term)));
-      if (form.some((term) => firstTerms.has(term))) docs.addAll(holders);
-      else for (const doc of holders) consider(doc);
-    }
+export class ConceptHolders {
+  /** The listable papers (what `total` counts). */
+  readonly docs: DocSet;
+  /** Papers holding a concept but no first-pass term (candidates for {@link extendTo}). */
+  private readonly outside: number[];
+
+  private constructor(docs: DocSet, outside: number[]) {
+    this.docs = docs;
+    this.outside = outside;
   }
-  expansionOnly.sort((a, b) => a - b);
-  return { docs, expansionOnly };
+
+  /**
+   * The papers holding a concept and a first-pass term. A form sharing a term with the first
+   * pass is taken whole; the papers of any other form (rare: an acronym's long form that no
+   * paper writes as a phrase) are checked one by one.
+   *
+   * `field` is the engine's field holding every term of a paper; when the engine has none such
+   * (the title indexed 0 times), `scan` is asked, for each paper, whether it holds a concept.
+   */
+  static find(engine: Bm25Index, forms: ConceptForms, first: Bm25Query, field: string, scan?: (doc: number) => boolean): ConceptHolders {
+    const docs = new DocSet(engine.documentCount);
+    const outside: number[] = [];
+    const firstTerms = new Set(first.filter((clause) => clause.field === field).map((clause) => clause.term));
+    const check = (doc: number): void => {
+      if (docs.has(doc)) return;
+      if (engine.matches(doc, first)) docs.add(doc);
+      else outside.push(doc);
+    };
+    if (scan) {
+      for (let doc = 0; doc < engine.documentCount; doc++) if (scan(doc)) check(doc);
+    } else {
+      for (const form of [...[...forms.single].map((term) => [term]), ...forms.multi]) {
+        const holders = form.length === 1 ? engine.postings(field, form[0]!) : intersectPostings(form.map((term) => engine.postings(field, term)));
+        if (form.some((term) => firstTerms.has(term))) docs.addAll(holders);
+        else for (const doc of holders) check(doc);
+      }
+    }
+    return new ConceptHolders(docs, [...new Set(outside)]);
+  }
+
+  /** Adds the papers holding a concept that only the final (expanded) query reaches (rare). */
+  extendTo(engine: Bm25Index, final: Bm25Query): void {
+    for (const doc of this.outside) if (engine.matches(doc, final)) this.docs.add(doc);
+  }
 }

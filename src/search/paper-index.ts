@@ -4,11 +4,11 @@ import { analyze, phraseTerms } from '../nlp/analyzer.js';
 import type { Keywords } from '../nlp/keywords.js';
 import { CorpusVocabulary, type SerializedVocabulary } from '../query/corpus-vocabulary.js';
 import { understandQuestion, type UnderstoodQuery } from '../query/understand-question.js';
-import { conceptForms, conceptHolders, holdsAnyConcept, type ConceptForms, type ConceptHolders } from './concept-holders.js';
+import { conceptForms, ConceptHolders, holdsAnyConcept, type ConceptForms } from './concept-holders.js';
 import { Bm25Index, type SerializedBm25Index } from './engine/bm25-index.js';
 import { Bm25IndexBuilder } from './engine/index-builder.js';
 import type { Bm25Query } from './engine/query.js';
-import { byRank, type ScoredDoc } from './engine/top-k-heap.js';
+import type { ScoredDoc } from './engine/top-k-heap.js';
 import { expandQuery, type DocTerms } from './feedback.js';
 import { resolveRankingOptions, type RankingOptions } from './ranking-options.js';
 
@@ -57,14 +57,6 @@ export const DEFAULT_SEARCH_LIMIT = 10;
 
 /** Terms of a paper used to find papers like it. */
 const SIMILAR_QUERY_TERMS = 25;
-
-/**
- * How deep the feedback pass reaches: it re-scores (with the expanded query) the first pass's
- * best this-many papers that hold a concept of the question, or the page's end when that is
- * deeper, and no others; papers below keep their first-pass order (see docs/search-engine.md).
- * 1000 is TREC's ranking depth, so the benchmarks' runs are re-scored whole.
- */
-export const FEEDBACK_RERANK_DEPTH = 1000;
 
 /**
  * Indexed fields. `text` is the title (repeated {@link RankingOptions.titleWeight} times) plus
@@ -259,8 +251,8 @@ export class PaperIndex {
 
   /**
    * The best `limit` papers (default: all) holding a query term, for weighted query terms: the
-   * first pass, then (with feedback) the expanded query re-scoring the first pass's best
-   * {@link FEEDBACK_RERANK_DEPTH} (or `limit`) papers. No concept filter (that is {@link search}).
+   * first pass, then (with feedback) the expanded query ranking the first pass's papers again.
+   * No concept filter (that is {@link search}).
    */
   rankQuery(weights: ReadonlyMap<string, number>, queryPhrases: readonly string[] = [], limit = this.papers.length): ScoredDoc[] {
     return this.rank(weights, queryPhrases, limit).ranked;
@@ -279,9 +271,10 @@ export class PaperIndex {
   /**
    * Both passes, top-k throughout. The first pass ranks the question's terms; with feedback, its
    * best `feedback.docs` papers (whatever they hold) give the expansion terms, and the expanded
-   * query re-scores only the first pass's best max({@link FEEDBACK_RERANK_DEPTH}, depth) listable
-   * papers (plus any listable paper only an expansion term reaches): a bounded number of
-   * candidates, each scored over its postings by galloping search.
+   * query ranks again, but only over the listable papers (with `forms`: those holding a concept
+   * and a query term; without: those holding a first-pass term), exact top-k by MaxScore, so
+   * an expansion term's postings are walked only as far as a listable paper can still make the
+   * top `depth`. That is the ranking the two exhaustive passes gave, at a top-k cost.
    */
   private rank(
     weights: ReadonlyMap<string, number>,
@@ -291,37 +284,33 @@ export class PaperIndex {
   ): { ranked: ScoredDoc[]; holders?: ConceptHolders } {
     if (weights.size === 0) return { ranked: [] };
     const first = this.clauses(weights, phrases, 1);
+    const holders = forms ? this.holders(forms, first) : undefined;
     const feedback = this.options.feedback;
-    const top = feedback ? this.engine.topK(first, Math.max(1, feedback.docs)) : [];
-    // With feedback on and nothing matching the first pass, there is nothing to expand, list or count.
-    if (feedback && top.length === 0) return { ranked: [] };
-    let final = first;
-    if (feedback) {
-      const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
-      const expanded = expandQuery(
-        weights,
-        top.slice(0, feedback.docs).map(({ doc, score }) => ({ terms: this.terms[doc]!, score })),
-        (term) => this.vocabulary.termFrequency(term),
-        this.papers.length,
-        feedback,
-      );
-      final = this.clauses(expanded, phrases, 1 / total);
-    }
-    const holders = forms ? this.holders(forms, first, final) : undefined;
-    const accept = holders ? (doc: number) => holders.docs.has(doc) : undefined;
-    if (!feedback) return { ranked: this.engine.topK(first, depth, { accept }), holders };
-    const pool = this.engine.topK(first, Math.max(FEEDBACK_RERANK_DEPTH, depth), { accept });
-    const candidates = [...pool.map(({ doc }) => doc), ...(holders?.expansionOnly ?? [])].sort((a, b) => a - b);
-    const scores = this.engine.scoreDocs(final, candidates);
-    const ranked = candidates.map((doc, i) => ({ doc, score: scores[i]! })).sort(byRank);
-    return { ranked: ranked.slice(0, depth), holders };
+    if (!feedback) return { ranked: this.engine.topK(first, depth, { accept: holders && ((doc) => holders.docs.has(doc)) }), holders };
+
+    const top = this.engine.topK(first, Math.max(1, feedback.docs));
+    // Nothing matching the first pass: nothing to expand, list or count.
+    if (top.length === 0) return { ranked: [] };
+    const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
+    const expanded = expandQuery(
+      weights,
+      top.slice(0, feedback.docs).map(({ doc, score }) => ({ terms: this.terms[doc]!, score })),
+      (term) => this.vocabulary.termFrequency(term),
+      this.papers.length,
+      feedback,
+    );
+    const final = this.clauses(expanded, phrases, 1 / total);
+    holders?.extendTo(this.engine, final);
+    // Without a concept filter, the papers of the first pass (feedback reorders them, adds none).
+    const listable = holders?.docs ?? this.engine.matchingDocs(first);
+    return { ranked: this.engine.topK(final, depth, { accept: (doc) => listable.has(doc) }), holders };
   }
 
-  /** The papers a search may list and count (see {@link conceptHolders}). */
-  private holders(forms: ConceptForms, first: Bm25Query, final: Bm25Query): ConceptHolders {
+  /** The papers a search may list and count, against the first-pass query (see {@link ConceptHolders}). */
+  private holders(forms: ConceptForms, first: Bm25Query): ConceptHolders {
     // With the title indexed 0 times, the text field lacks title-only terms: test each paper's own terms.
     const scan = this.options.titleWeight < 1 ? (doc: number) => holdsAnyConcept(this.terms[doc]!, forms) : undefined;
-    return conceptHolders(this.engine, forms, first, final, TEXT, scan);
+    return ConceptHolders.find(this.engine, forms, first, TEXT, scan);
   }
 
   /** A weighted query: each term in the text field, each phrase in the phrase field at `phraseWeight · phraseUnit`. */

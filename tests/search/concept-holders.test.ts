@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conceptHolders, holdsAnyConcept, type ConceptForms } from '../../src/search/concept-holders.js';
+import { ConceptHolders, holdsAnyConcept, type ConceptForms } from '../../src/search/concept-holders.js';
 import { Bm25IndexBuilder } from '../../src/search/engine/index-builder.js';
 import type { Bm25Query } from '../../src/search/engine/query.js';
 
@@ -16,26 +16,30 @@ function engine() {
   return builder.build();
 }
 
-describe('conceptHolders', () => {
+describe('ConceptHolders', () => {
   const forms: ConceptForms = { single: new Set(['nerf']), multi: [['neural', 'radianc', 'field']] };
 
   it('takes a form sharing a first-pass term whole, from the postings', () => {
-    const holders = conceptHolders(engine(), forms, text(['nerf', 'radianc']), text(['nerf', 'radianc']), 'text');
+    const index = engine();
+    const holders = ConceptHolders.find(index, forms, text(['nerf', 'radianc']), 'text');
     expect(holders.docs.toArray()).toEqual([0, 1, 3, 4]);
-    expect(holders.expansionOnly).toEqual([]);
+    holders.extendTo(index, text(['nerf', 'radianc', 'render']));
+    expect(holders.docs.toArray()).toEqual([0, 1, 3, 4]);
   });
 
-  it('checks the papers of any other form against the queries: held by the first pass, or only by the expansion, or by neither', () => {
+  it('checks the papers of any other form against the queries: held by the first pass, only by the expansion, or by neither', () => {
     // The long form's terms are not searched; paper 0 holds an expansion term ("render"), paper 4 none.
-    const holders = conceptHolders(engine(), forms, text(['nerf']), text(['nerf', 'render']), 'text');
+    const index = engine();
+    const holders = ConceptHolders.find(index, forms, text(['nerf']), 'text');
+    expect(holders.docs.toArray()).toEqual([1, 3]);
+    holders.extendTo(index, text(['nerf', 'render']));
     expect(holders.docs.toArray()).toEqual([0, 1, 3]);
-    expect(holders.expansionOnly).toEqual([0]);
     expect(holders.docs.count()).toBe(3);
   });
 
   it('asks `scan` for each paper when the field lacks some of a paper’s terms', () => {
     const asked: number[] = [];
-    const holders = conceptHolders(engine(), forms, text(['render']), text(['render']), 'text', (doc) => (asked.push(doc), doc !== 0));
+    const holders = ConceptHolders.find(engine(), forms, text(['render']), 'text', (doc) => (asked.push(doc), doc !== 0));
     expect(asked).toEqual([0, 1, 2, 3, 4]);
     expect(holders.docs.toArray()).toEqual([2, 3]);
   });

@@ -19,8 +19,11 @@ const BOUND_SLACK = 1e-12;
  * - Once k documents are held, with θ the k-th best score, the lowest-bound clauses whose
  *   bounds sum to ≤ θ are "non-essential": a document holding only those terms cannot enter.
  *   Candidates are taken from the essential clauses' postings alone (the union of the others'
- *   is never walked), and the non-essential ones are probed (galloping search) only while the
- *   partial score plus their remaining bounds can still beat θ.
+ *   is never walked; the essential cursors sit in a min-heap on their current document, so
+ *   each posting costs O(log clauses)), and the non-essential ones are probed (galloping search)
+ *   only while the partial score plus their remaining bounds can still beat θ.
+ * - A document's score is then summed in query order (see {@link sumContributions}), so it is
+ *   bit for bit what exhaustive scoring gives.
  * - As θ rises, more clauses become non-essential. Documents come in ascending id order, so a
  *   newcomer that only ties θ ranks below every held document and is skipped too.
  *
@@ -30,8 +33,8 @@ const BOUND_SLACK = 1e-12;
 export function maxScoreTopK(query: ResolvedQuery, k: number, params: Bm25Params, accept?: (doc: number) => boolean): ScoredDoc[] {
   const { cursors, groupEnds } = query;
   const n = cursors.length;
-  const heap = new TopKHeap(k);
   if (n === 0 || k <= 0) return [];
+  const heap = new TopKHeap(k);
   const { d } = params;
   const k1 = params.k + 1;
   for (const cursor of cursors) cursor.pos = cursor.start;
@@ -41,41 +44,69 @@ export function maxScoreTopK(query: ResolvedQuery, k: number, params: Bm25Params
   const cumulative = new Float64Array(n);
   let sum = 0;
   for (let j = 0; j < n; j++) cumulative[j] = sum += cursors[order[j]!]!.upperBound;
+  // Per-clause contributions of the current document; zero again once it is scored.
   const contributions = new Float64Array(n);
+  const touched = new Int32Array(n);
+
+  // The essential clauses, in a binary min-heap on their current document id.
+  const essential = new Int32Array(n);
+  let essentialCount = 0;
+  const current = (i: number): number => {
+    const c = cursors[i]!;
+    return c.pos < c.end ? c.docs[c.pos]! : Infinity;
+  };
+  const siftDown = (from: number): void => {
+    const i = essential[from]!;
+    const key = current(i);
+    let at = from;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= essentialCount) break;
+      let childKey = current(essential[child]!);
+      if (child + 1 < essentialCount) {
+        const rightKey = current(essential[child + 1]!);
+        if (rightKey < childKey) {
+          child++;
+          childKey = rightKey;
+        }
+      }
+      if (childKey >= key) break;
+      essential[at] = essential[child]!;
+      at = child;
+    }
+    essential[at] = i;
+  };
+  const rebuildEssential = (firstEssential: number): void => {
+    essentialCount = 0;
+    for (let j = firstEssential; j < n; j++) essential[essentialCount++] = order[j]!;
+    for (let at = (essentialCount >> 1) - 1; at >= 0; at--) siftDown(at);
+  };
 
   let threshold = -Infinity;
   let firstEssential = 0;
+  rebuildEssential(0);
   for (;;) {
-    // The next candidate: the smallest current document of the essential clauses.
-    let doc = Infinity;
-    for (let j = firstEssential; j < n; j++) {
-      const c = cursors[order[j]!]!;
-      if (c.pos < c.end && c.docs[c.pos]! < doc) doc = c.docs[c.pos]!;
-    }
+    const doc = essentialCount > 0 ? current(essential[0]!) : Infinity;
     if (doc === Infinity) break;
+    const accepted = !accept || accept(doc);
 
-    if (accept && !accept(doc)) {
-      for (let j = firstEssential; j < n; j++) {
-        const c = cursors[order[j]!]!;
-        if (c.pos < c.end && c.docs[c.pos] === doc) c.pos++;
-      }
-      continue;
-    }
-
+    // Score (and move past) every essential posting of the candidate.
     let partial = 0;
-    for (let j = firstEssential; j < n; j++) {
-      const i = order[j]!;
+    let touchedCount = 0;
+    do {
+      const i = essential[0]!;
       const c = cursors[i]!;
-      if (c.pos < c.end && c.docs[c.pos] === doc) {
+      if (accepted) {
         const tf = c.freqs[c.pos]!;
         const s = c.weight * (c.idf * (d + (tf * k1) / (tf + c.norms[doc]!)));
         contributions[i] = s;
+        touched[touchedCount++] = i;
         partial += s;
-        c.pos++;
-      } else {
-        contributions[i] = 0;
       }
-    }
+      c.pos++;
+      siftDown(0);
+    } while (current(essential[0]!) === doc);
+    if (!accepted) continue;
 
     // Non-essential clauses, highest bound first, while the document can still make it.
     let competitive = true;
@@ -91,19 +122,19 @@ export function maxScoreTopK(query: ResolvedQuery, k: number, params: Bm25Params
         const tf = c.freqs[c.pos]!;
         const s = c.weight * (c.idf * (d + (tf * k1) / (tf + c.norms[doc]!)));
         contributions[i] = s;
+        touched[touchedCount++] = i;
         partial += s;
-      } else {
-        contributions[i] = 0;
       }
     }
-    if (!competitive) continue;
-
-    const score = sumContributions(contributions, groupEnds);
-    if (!heap.admits(doc, score)) continue;
+    const score = competitive ? sumContributions(contributions, groupEnds) : 0;
+    for (let t = 0; t < touchedCount; t++) contributions[touched[t]!] = 0;
+    if (!competitive || !heap.admits(doc, score)) continue;
     heap.offer(doc, score);
-    if (heap.full) {
+    if (heap.full && heap.worstScore > threshold) {
       threshold = heap.worstScore;
+      const before = firstEssential;
       while (firstEssential < n && cumulative[firstEssential]! * (1 + BOUND_SLACK) <= threshold) firstEssential++;
+      if (firstEssential !== before) rebuildEssential(firstEssential);
     }
   }
   return heap.sorted();

@@ -286,7 +286,7 @@ export class PaperIndex {
     const first = this.clauses(weights, phrases, 1);
     const holders = forms ? this.holders(forms, first) : undefined;
     const feedback = this.options.feedback;
-    if (!feedback) return { ranked: this.engine.topK(first, depth, { accept: holders && ((doc) => holders.docs.has(doc)) }), holders };
+    if (!feedback) return { ranked: this.engine.topK(first, depth, holders ? { within: holders.docs } : {}), holders };
 
     const top = this.engine.topK(first, Math.max(1, feedback.docs));
     // Nothing matching the first pass: nothing to expand, list or count.
@@ -303,7 +303,7 @@ export class PaperIndex {
     holders?.extendTo(this.engine, final);
     // Without a concept filter, the papers of the first pass (feedback reorders them, adds none).
     const listable = holders?.docs ?? this.engine.matchingDocs(first);
-    return { ranked: this.engine.topK(final, depth, { accept: (doc) => listable.has(doc) }), holders };
+    return { ranked: this.engine.topK(final, depth, { within: listable }), holders };
   }
 
   /** The papers a search may list and count, against the first-pass query (see {@link ConceptHolders}). */

@@ -7,7 +7,7 @@ import { scoreExhaustively } from './exhaustive-scoring.js';
 import { FieldPostings } from './field-postings.js';
 import { maxScoreTopK } from './max-score.js';
 import type { Bm25Query, PostingsCursor, ResolvedQuery } from './query.js';
-import type { ScoredDoc } from './top-k-heap.js';
+import { byRank, type ScoredDoc } from './top-k-heap.js';
 import { decodeTypedArray, encodeTypedArray } from './typed-array-codec.js';
 
 /** The serialised form of one field (see {@link SerializedBm25Index}); arrays are base64, little-endian. */
@@ -31,7 +31,21 @@ export interface SerializedBm25Index {
 export interface TopKOptions {
   /** Only documents this accepts are ranked (asked once per candidate, before scoring). Default: all. */
   accept?: (doc: number) => boolean;
+  /**
+   * Only documents in this set are ranked. When it holds few (at most
+   * {@link DIRECT_SCORING_LIMIT}, or twice k), they are scored directly instead of walking the
+   * query's postings. Default: all documents.
+   */
+  within?: DocSet;
 }
+
+/**
+ * Up to this many documents of a {@link TopKOptions.within} set are scored one by one (galloping
+ * through each clause's postings) rather than by MaxScore, whose pruning needs k documents
+ * found before it bites: a rare concept among common expansion terms would otherwise walk the
+ * common terms' postings whole.
+ */
+export const DIRECT_SCORING_LIMIT = 1000;
 
 /**
  * A BM25 index over documents with several fields, in compact postings (a term dictionary and
@@ -125,7 +139,19 @@ export class Bm25Index {
   topK(query: Bm25Query, k: number, options: TopKOptions = {}): ScoredDoc[] {
     const limit = Math.min(Math.floor(k), this.documentCount);
     if (!(limit > 0)) return [];
-    return maxScoreTopK(this.resolve(query, true), limit, this.params, options.accept);
+    const { accept, within } = options;
+    if (within) {
+      const count = within.count();
+      if (count <= Math.max(DIRECT_SCORING_LIMIT, 2 * limit)) {
+        const docs = within.toArray().filter((doc) => !accept || accept(doc));
+        const { scores, matched } = scoreCandidates(this.resolve(query, false), docs, this.params);
+        const ranked: ScoredDoc[] = [];
+        docs.forEach((doc, i) => matched[i] && ranked.push({ doc, score: scores[i]! }));
+        return ranked.sort(byRank).slice(0, limit);
+      }
+    }
+    const admit = within ? (accept ? (doc: number) => within.has(doc) && accept(doc) : (doc: number) => within.has(doc)) : accept;
+    return maxScoreTopK(this.resolve(query, true), limit, this.params, admit);
   }
 
   /** Every document holding some clause's term, scored and sorted best first (exhaustive; the reference for {@link topK}). */
@@ -141,7 +167,7 @@ export class Bm25Index {
     for (let i = 1; i < docs.length; i++) {
       if (!(docs[i]! > docs[i - 1]!)) throw new RangeError(`Bm25Index.scoreDocs: document ids must ascend, got ${docs[i - 1]} then ${docs[i]}`);
     }
-    return scoreCandidates(this.resolve(query, false), docs, this.params);
+    return scoreCandidates(this.resolve(query, false), docs, this.params).scores;
   }
 
   /** A plain object for JSON.stringify (the BM25 parameters are not part of it); read back with {@link loadJSON}. */

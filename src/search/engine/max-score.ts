@@ -48,23 +48,21 @@ export function maxScoreTopK(query: ResolvedQuery, k: number, params: Bm25Params
   const contributions = new Float64Array(n);
   const touched = new Int32Array(n);
 
-  // The essential clauses, in a binary min-heap on their current document id.
+  // The essential clauses, in a binary min-heap on their current document id (`heads`, ∞ when done).
+  const heads = new Float64Array(n);
+  for (let i = 0; i < n; i++) heads[i] = cursors[i]!.start < cursors[i]!.end ? cursors[i]!.docs[cursors[i]!.start]! : Infinity;
   const essential = new Int32Array(n);
   let essentialCount = 0;
-  const current = (i: number): number => {
-    const c = cursors[i]!;
-    return c.pos < c.end ? c.docs[c.pos]! : Infinity;
-  };
   const siftDown = (from: number): void => {
     const i = essential[from]!;
-    const key = current(i);
+    const key = heads[i]!;
     let at = from;
     for (;;) {
       let child = 2 * at + 1;
       if (child >= essentialCount) break;
-      let childKey = current(essential[child]!);
+      let childKey = heads[essential[child]!]!;
       if (child + 1 < essentialCount) {
-        const rightKey = current(essential[child + 1]!);
+        const rightKey = heads[essential[child + 1]!]!;
         if (rightKey < childKey) {
           child++;
           childKey = rightKey;
@@ -86,7 +84,7 @@ export function maxScoreTopK(query: ResolvedQuery, k: number, params: Bm25Params
   let firstEssential = 0;
   rebuildEssential(0);
   for (;;) {
-    const doc = essentialCount > 0 ? current(essential[0]!) : Infinity;
+    const doc = essentialCount > 0 ? heads[essential[0]!]! : Infinity;
     if (doc === Infinity) break;
     const accepted = !accept || accept(doc);
 
@@ -103,9 +101,10 @@ export function maxScoreTopK(query: ResolvedQuery, k: number, params: Bm25Params
         touched[touchedCount++] = i;
         partial += s;
       }
-      c.pos++;
+      const pos = ++c.pos;
+      heads[i] = pos < c.end ? c.docs[pos]! : Infinity;
       siftDown(0);
-    } while (current(essential[0]!) === doc);
+    } while (heads[essential[0]!] === doc);
     if (!accepted) continue;
 
     // Non-essential clauses, highest bound first, while the document can still make it.
@@ -118,6 +117,7 @@ export function maxScoreTopK(query: ResolvedQuery, k: number, params: Bm25Params
       const i = order[j]!;
       const c = cursors[i]!;
       c.pos = seek(c.docs, c.pos, c.end, doc);
+      heads[i] = c.pos < c.end ? c.docs[c.pos]! : Infinity;
       if (c.pos < c.end && c.docs[c.pos] === doc) {
         const tf = c.freqs[c.pos]!;
         const s = c.weight * (c.idf * (d + (tf * k1) / (tf + c.norms[doc]!)));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DocSet } from '../../../src/search/engine/doc-set.js';
 import { DEFAULT_BM25, type Bm25Params } from '../../../src/search/ranking-options.js';
 import { clausesOf, engineOf } from './engine-helpers.js';
 import { randomCorpus, randomQuery, SeededRandom } from './random-corpus.js';
@@ -47,6 +48,23 @@ describe('Bm25Index.topK (MaxScore) returns exactly the exhaustive top k', () =>
       const accept = (doc: number) => doc % modulus === 0;
       const all = engine.scoreAll(query).filter(({ doc }) => accept(doc));
       for (const k of KS) expect(engine.topK(query, k, { accept })).toEqual(all.slice(0, k));
+    }
+  });
+
+  it('ranks only the documents of a `within` set, scored one by one when few, by MaxScore when many', () => {
+    const random = new SeededRandom(23);
+    const docs = randomCorpus(random, 3000, 2000);
+    const engine = engineOf(docs, DEFAULT_BM25);
+    for (let q = 0; q < QUERIES; q++) {
+      const { weights, phrases } = randomQuery(random, docs, 2000, q % 2 === 0);
+      const query = clausesOf(weights, phrases, 0.15, 0.5);
+      // From a handful of documents (scored directly) to most of them (MaxScore).
+      const share = [0.001, 0.05, 0.2, 0.8][q % 4]!;
+      const within = new DocSet(3000);
+      for (let doc = 0; doc < 3000; doc++) if (random.next() < share) within.add(doc);
+      const accept = q % 3 === 0 ? (doc: number) => doc % 2 === 1 : undefined;
+      const all = engine.scoreAll(query).filter(({ doc }) => within.has(doc) && (!accept || accept(doc)));
+      for (const k of KS) expect(engine.topK(query, k, { within, accept })).toEqual(all.slice(0, k));
     }
   });
 

@@ -6,7 +6,7 @@ import { DocSet } from './doc-set.js';
 import { scoreExhaustively } from './exhaustive-scoring.js';
 import { FieldPostings } from './field-postings.js';
 import { maxScoreTopK } from './max-score.js';
-import type { Bm25Query, PostingsCursor, ResolvedQuery } from './query.js';
+import { seek, type Bm25Query, type PostingsCursor, type ResolvedQuery } from './query.js';
 import { byRank, type ScoredDoc } from './top-k-heap.js';
 import { decodeTypedArray, encodeTypedArray } from './typed-array-codec.js';
 
@@ -112,14 +112,8 @@ export class Bm25Index {
   matches(doc: number, query: Bm25Query): boolean {
     for (const clause of query) {
       const docs = this.postings(clause.field, clause.term);
-      let low = 0;
-      let high = docs.length;
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (docs[mid]! < doc) low = mid + 1;
-        else high = mid;
-      }
-      if (low < docs.length && docs[low] === doc) return true;
+      const pos = seek(docs, 0, docs.length, doc);
+      if (pos < docs.length && docs[pos] === doc) return true;
     }
     return false;
   }

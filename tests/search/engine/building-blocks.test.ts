@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DocSet } from '../../../src/search/engine/doc-set.js';
+import { intersectPostings } from '../../../src/search/engine/intersect.js';
 import { seek, sumContributions } from '../../../src/search/engine/query.js';
 import { TopKHeap } from '../../../src/search/engine/top-k-heap.js';
 import { decodeTypedArray, encodeTypedArray } from '../../../src/search/engine/typed-array-codec.js';
@@ -58,6 +59,19 @@ describe('seek', () => {
       expect(seek(docs, pos, docs.length, target)).toBe(expected < 0 ? docs.length : expected);
     }
     expect(seek(docs, 20, 30, 10_000)).toBe(30);
+  });
+});
+
+describe('intersectPostings', () => {
+  it('keeps the documents in every list, ascending', () => {
+    const random = new SeededRandom(52);
+    for (let trial = 0; trial < 20; trial++) {
+      const lists = Array.from({ length: random.int(1, 4) }, () => Uint32Array.from(Array.from({ length: 300 }, (_, doc) => doc).filter(() => random.next() < 0.4)));
+      const expected = Array.from({ length: 300 }, (_, doc) => doc).filter((doc) => lists.every((list) => list.includes(doc)));
+      expect(intersectPostings(lists)).toEqual(expected);
+    }
+    expect(intersectPostings([])).toEqual([]);
+    expect(intersectPostings([Uint32Array.of(1, 2), new Uint32Array(0)])).toEqual([]);
   });
 });
 

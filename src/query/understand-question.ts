@@ -285,8 +285,16 @@ function replacement(token: AnalyzedToken, typed: string, vocabulary: CorpusVoca
 
 /** The word as typed in the question (its case), found by its lowercased form. */
 function typedForm(question: string, word: string): string {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').exec(question)?.[0] ?? word;
+  // A scan, not a RegExp per word: this runs for every word of every question.
+  const lower = question.toLowerCase();
+  const target = word.toLowerCase();
+  const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  for (let at = lower.indexOf(target); at >= 0; at = lower.indexOf(target, at + 1)) {
+    // Lowercasing can change lengths only for rare letters; then the plain word is good enough.
+    if (lower.length !== question.length) break;
+    if (!isWordChar(lower[at - 1]) && !isWordChar(lower[at + target.length])) return question.slice(at, at + target.length);
+  }
+  return word;
 }
 
 /**

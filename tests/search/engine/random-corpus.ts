@@ -1,31 +1,8 @@
+import { Prng as SeededRandom } from '../../../bench/prng.js';
 import { PHRASE_JOINER } from '../../../src/nlp/analyzer.js';
 
-/** mulberry32: a small seeded PRNG, so every random corpus and query is reproducible from its seed. */
-export class SeededRandom {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** An integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-}
+/** The bench's seeded PRNG (mulberry32), so every random corpus and query is reproducible from its seed. */
+export { SeededRandom };
 
 /** Draws term ranks 0 … size−1 with probability ∝ 1 / (rank + 1)^s (Zipf's law, as words in text). */
 export function zipf(random: SeededRandom, size: number, s = 1.05): () => number {

@@ -6,7 +6,7 @@ import type { UnderstoodQuery } from '../query/understand-question.js';
 import type { PaperIndex, SearchHit } from '../search/paper-index.js';
 import { DEFAULT_ANSWER_LIMITS, type Answer, type AnswerLimits, type AnswerSentence, type SourceRef } from './answer-types.js';
 import { highlightRanges } from './highlight.js';
-import { MIN_SENTENCE_COVERAGE, conceptCoverage, coveredConcepts, coveredShare, isQuotable, repeats, scoreFeatures, sentenceFeatures, type CandidateSentence, type SentenceFeatures, type SentenceQuery } from './select-sentences.js';
+import { MIN_SENTENCE_COVERAGE, conceptCoverage, coveredConcepts, coveredShare, withLongForms, isQuotable, repeats, scoreFeatures, sentenceFeatures, type CandidateSentence, type SentenceFeatures, type SentenceQuery } from './select-sentences.js';
 
 /** A paper is a source only if it contains at least this share of the question's concept weight. */
 const MIN_PAPER_COVERAGE = 0.5;
@@ -125,7 +125,7 @@ function collectCandidates(hits: readonly SearchHit[], query: SentenceQuery): Ca
     // A paper's sentences count by how relevant the paper is: its rank and its score against
     // the best one's. Asked who introduced something, the paper whose title names it comes first.
     let paperWeight = (hit.score / top) / (1 + RANK_DECAY * rank);
-    if (query.intent === 'origin' && !namesInTitle(hit.paper.title, query.phrases)) paperWeight *= ORIGIN_UNTITLED;
+    if (query.intent === 'origin' && !namesInTitle(hit.paper, query.phrases)) paperWeight *= ORIGIN_UNTITLED;
     const { sentences, lead, acronyms } = abstractFeatures(hit.paper);
     sentences.forEach((features, position) => {
       const text = features.text;
@@ -148,8 +148,8 @@ function collectCandidates(hits: readonly SearchHit[], query: SentenceQuery): Ca
 }
 
 /** Whether a title names the question's subject as written: every adjacent pair of its words ("latent diffusion models"). */
-function namesInTitle(title: string, questionPhrases: ReadonlySet<string>): boolean {
-  const titlePhrases = new Set(phraseTerms(analyze(title)));
+function namesInTitle(paper: Paper, questionPhrases: ReadonlySet<string>): boolean {
+  const { titlePhrases } = abstractFeatures(paper);
   return questionPhrases.size > 0 && [...questionPhrases].every((phrase) => titlePhrases.has(phrase));
 }
 
@@ -174,19 +174,19 @@ function typedSpan(question: string, words: readonly string[]): string {
 
 /** The largest share of the subject's weight that one sentence (or the title) of a paper holds together. */
 function subjectCohesion(paper: Paper, subject: SentenceQuery['concepts']): number {
-  const { sentences, acronyms } = abstractFeatures(paper);
-  let best = coveredShare(coveredConcepts(new Set(analyzeTerms(paper.title)), subject), subject);
+  const { sentences, acronyms, titleTerms } = abstractFeatures(paper);
+  let best = coveredShare(coveredConcepts(titleTerms, subject), subject);
   for (const sentence of sentences) {
     if (best >= 1) break;
-    const terms = new Set(sentence.terms);
-    for (const term of sentence.terms) for (const t of acronyms.get(term) ?? []) terms.add(t);
-    best = Math.max(best, coveredShare(coveredConcepts(terms, subject), subject));
+    best = Math.max(best, coveredShare(coveredConcepts(withLongForms(sentence.terms, acronyms), subject), subject));
   }
   return best;
 }
 
-/** A paper's sentences analyzed once, whatever the question. */
+/** A paper's title and sentences analyzed once, whatever the question. */
 interface AbstractFeatures {
+  titleTerms: Set<string>;
+  titlePhrases: Set<string>;
   sentences: Array<SentenceFeatures & { quotable: boolean }>;
   /** Index of the first quotable contribution sentence, or -1. */
   lead: number;
@@ -203,7 +203,10 @@ function abstractFeatures(paper: Paper): AbstractFeatures {
   let cached = abstractCache.get(paper);
   if (!cached) {
     const sentences = splitSentences(paper.abstract).map((text) => ({ ...sentenceFeatures(text), quotable: isQuotable(text) }));
+    const title = analyze(paper.title);
     cached = {
+      titleTerms: new Set(title.map((t) => t.term)),
+      titlePhrases: new Set(phraseTerms(title)),
       sentences,
       lead: sentences.findIndex((s) => s.quotable && s.role === 'contribution'),
       acronyms: localAcronyms(paper.abstract),

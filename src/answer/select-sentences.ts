@@ -93,6 +93,17 @@ const NEAR_REPEAT_OVERLAP = 0.6;
 /** Cues of a causal sentence, what a "why" question wants. */
 const CAUSAL = /\b(because|due to|since|caused by|causes?|owing to|stems? from|arises? from|attributed? to|responsible for|explains?|the reason|we (find|show|observe|reveal) that|observe that|leads? to|results? in)\b/i;
 
+/**
+ * A sentence's terms with the long forms of the acronyms its abstract defines: "LS negatively
+ * affects …" speaks of label smoothing where the abstract defined "label smoothing (LS)".
+ */
+export function withLongForms(terms: ReadonlySet<string>, acronyms: ReadonlyMap<string, readonly string[]>): ReadonlySet<string> {
+  if (acronyms.size === 0) return terms;
+  const expanded = new Set(terms);
+  for (const term of terms) for (const t of acronyms.get(term) ?? []) expanded.add(t);
+  return expanded;
+}
+
 /** Share of the question's concept weight a set of terms covers (a concept counts when one of its forms is whole). */
 export function conceptCoverage(terms: ReadonlySet<string>, concepts: SentenceQuery['concepts']): number {
   return coveredShare(coveredConcepts(terms, concepts), concepts);
@@ -176,14 +187,7 @@ export function scoreFeatures(
   weights: SentenceWeights = DEFAULT_SENTENCE_WEIGHTS,
 ): SentenceScore {
   const { terms, role } = features;
-  // "LS negatively affects …" speaks of label smoothing where the abstract defined "label smoothing (LS)".
-  let expanded: ReadonlySet<string> = terms;
-  if (place.acronyms && place.acronyms.size > 0) {
-    const withLongForms = new Set(terms);
-    for (const term of terms) for (const t of place.acronyms.get(term) ?? []) withLongForms.add(t);
-    expanded = withLongForms;
-  }
-  const covers = coveredConcepts(expanded, query.concepts);
+  const covers = coveredConcepts(place.acronyms ? withLongForms(terms, place.acronyms) : terms, query.concepts);
   const coverage = coveredShare(covers, query.concepts);
   // A paper's main claim is quoted even in its own words; any other sentence must carry the question.
   if (coverage === 0 && !place.lead) return { score: 0, coverage, terms, covers, role, answersIntent: false };

@@ -107,7 +107,7 @@ export function understandQuestion(question: string, vocabulary: CorpusVocabular
   const extracted = extractKeywords(question);
   const df = (term: string) => vocabulary.termFrequency(term);
   const defined = new Map(findAcronymDefinitions(question).map((d) => [d.key, d.long]));
-  const { subjectTerms, mainTerms, sides } = questionShape(question);
+  const { subjectTerms, mainTerms, sides } = questionShape(question, extracted);
   const corrections: WordChange[] = [];
   const expansions: WordChange[] = [];
   const concepts = new Map<string, QueryConcept>();
@@ -302,11 +302,13 @@ function typedForm(question: string, word: string): string {
  * main ask (later ones are context: "calibration seems weird bc …"); its head, up to the first
  * relation word ("NeRF | for novel view synthesis"), is the subject; "X vs Y" gives two sides.
  */
-function questionShape(question: string): { subjectTerms: Set<string>; mainTerms: Set<string>; sides?: [string[], string[]] } {
+function questionShape(question: string, keywords: Keywords): { subjectTerms: Set<string>; mainTerms: Set<string>; sides?: [string[], string[]] } {
   const sentences = question.split(/(?<=[?.!;])\s+|\s+-\s+|\n+/).filter((s) => s.trim());
-  const first = sentences.find((s) => extractKeywords(s).tokens.length > 0) ?? question;
-  const mainTerms = new Set(extractKeywords(first).tokens.map((t) => t.term));
-  const content = extractKeywords(first).tokens;
+  // A question of one sentence is its own first sentence: its keywords are already extracted.
+  const keywordsOf = (text: string) => (text === question ? keywords : extractKeywords(text));
+  const first = sentences.find((s) => keywordsOf(s).tokens.length > 0) ?? question;
+  const content = keywordsOf(first).tokens;
+  const mainTerms = new Set(content.map((t) => t.term));
   let subjectText = first;
   // The head ends at the first relation word that follows a content word.
   let searchFrom = 0;

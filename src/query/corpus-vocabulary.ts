@@ -25,22 +25,24 @@ export class CorpusVocabulary {
   private words: SearchableMap<number> | undefined;
   private count = 0;
 
-  /** Adds one paper: its analyzed title and abstract tokens, and its raw text (for acronym definitions). */
-  add(tokens: readonly AnalyzedToken[][], text: string): void {
+  /**
+   * Adds one paper: its analyzed title and abstract tokens, and its raw text (for acronym
+   * definitions). `phrases`, the parts' {@link phraseTerms} when the caller has them already,
+   * saves making (and hashing) every phrase string twice while indexing.
+   */
+  add(tokens: readonly AnalyzedToken[][], text: string, phrases?: readonly string[]): void {
     this.count++;
     const terms = new Set<string>();
     const words = new Set<string>();
-    const phrases = new Set<string>();
     for (const part of tokens) {
       for (const token of part) {
         terms.add(token.term);
         words.add(token.word);
       }
-      for (const phrase of phraseTerms(part)) phrases.add(phrase);
     }
     increment(this.termDf, terms);
     increment(this.wordDf, words);
-    increment(this.phraseDf, phrases);
+    increment(this.phraseDf, new Set(phrases ?? tokens.flatMap((part) => phraseTerms(part))));
     this.addDefinitions(text);
     this.words = undefined;
   }

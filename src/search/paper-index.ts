@@ -120,10 +120,11 @@ export class PaperIndex {
     for (const paper of papers) {
       const title = analyze(paper.title);
       const abstract = analyze(paper.abstract);
-      vocabulary.add([title, abstract], `${paper.title}. ${paper.abstract}`);
+      const phrases = [...phraseTerms(title), ...phraseTerms(abstract)];
+      vocabulary.add([title, abstract], `${paper.title}. ${paper.abstract}`, phrases);
       const doc = { title: title.map((t) => t.term), abstract: abstract.map((t) => t.term) };
       terms.push(doc);
-      builder.add([weightedText(doc, resolved.titleWeight), [...phraseTerms(title), ...phraseTerms(abstract)]]);
+      builder.add([weightedText(doc, resolved.titleWeight), phrases]);
     }
     return new PaperIndex([...papers], terms, builder.build(resolved.bm25), resolved, vocabulary);
   }

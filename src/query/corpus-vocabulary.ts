@@ -2,6 +2,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { AnalyzedToken } from '../nlp/analyzer.js';
 import { phraseTerms } from '../nlp/analyzer.js';
 import { findAcronymDefinitions } from './acronym-definitions.js';
+import { DocumentFrequencies } from './document-frequencies.js';
 
 /** The serialised form of a {@link CorpusVocabulary}. */
 export interface SerializedVocabulary {
@@ -18,9 +19,9 @@ export interface SerializedVocabulary {
  * ("post-training quantization (PTQ)"); and the words near a misspelt one.
  */
 export class CorpusVocabulary {
-  private readonly termDf = new Map<string, number>();
-  private readonly wordDf = new Map<string, number>();
-  private readonly phraseDf = new Map<string, number>();
+  private readonly termDf = new DocumentFrequencies();
+  private readonly wordDf = new DocumentFrequencies();
+  private readonly phraseDf = new DocumentFrequencies();
   private readonly acronyms = new Map<string, string>();
   private words: SearchableMap<number> | undefined;
   private count = 0;
@@ -32,6 +33,8 @@ export class CorpusVocabulary {
    */
   add(tokens: readonly AnalyzedToken[][], text: string, phrases?: readonly string[]): void {
     this.count++;
+    // Small per-paper sets first: repeats are cheap there, and each distinct key then costs one
+    // look-up in the corpus-wide tables.
     const terms = new Set<string>();
     const words = new Set<string>();
     for (const part of tokens) {
@@ -40,9 +43,9 @@ export class CorpusVocabulary {
         words.add(token.word);
       }
     }
-    increment(this.termDf, terms);
-    increment(this.wordDf, words);
-    increment(this.phraseDf, new Set(phrases ?? tokens.flatMap((part) => phraseTerms(part))));
+    this.termDf.addDocument(terms);
+    this.wordDf.addDocument(words);
+    this.phraseDf.addDocument(new Set(phrases ?? tokens.flatMap((part) => phraseTerms(part))));
     this.addDefinitions(text);
     this.words = undefined;
   }
@@ -79,13 +82,13 @@ export class CorpusVocabulary {
   similarWords(word: string, maxDistance: number): Array<{ word: string; df: number }> {
     if (!this.words) {
       this.words = new SearchableMap<number>();
-      for (const [w, df] of this.wordDf) this.words.set(w, df);
+      for (const [w, df] of this.wordDf.entries()) this.words.set(w, df);
     }
     return [...this.words.fuzzyGet(word, maxDistance)].map(([w, [df]]) => ({ word: w, df }));
   }
 
   toJSON(): SerializedVocabulary {
-    return { terms: [...this.termDf], words: [...this.wordDf], phrases: [...this.phraseDf], acronyms: [...this.acronyms], size: this.count };
+    return { terms: [...this.termDf.entries()], words: [...this.wordDf.entries()], phrases: [...this.phraseDf.entries()], acronyms: [...this.acronyms], size: this.count };
   }
 
   static loadJSON(json: SerializedVocabulary): CorpusVocabulary {
@@ -114,7 +117,4 @@ export class CorpusVocabulary {
   private longFormCounts: Map<string, number> | undefined;
 }
 
-function increment(counts: Map<string, number>, keys: Iterable<string>): void {
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-}
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { formatCorpusIssue, loadCorpus, type LoadedCorpus } from '../corpus/index.js';
 import { PaperIndex } from '../search/paper-index.js';
 import type { RankingOptions } from '../search/ranking-options.js';
@@ -8,10 +9,25 @@ export interface LoadedIndex {
   corpus: LoadedCorpus;
 }
 
+/**
+ * From this many papers on, analysis runs in worker threads: below it, starting a thread (each
+ * loads the language model, ~0.1 s) costs more than it saves.
+ */
+export const THREADED_BUILD_MIN_PAPERS = 5_000;
+
+/** Analysis threads for a large corpus: all cores but the one indexing, at least one. */
+export function analysisThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
 /** Loads a corpus (file or directory) and indexes it. Throws a CorpusError when nothing loads. */
 export async function loadIndex(path: string, ranking: Partial<RankingOptions> = {}): Promise<LoadedIndex> {
   const corpus = await loadCorpus(path);
-  return { corpus, index: PaperIndex.build(corpus.papers, ranking) };
+  const index =
+    corpus.papers.length >= THREADED_BUILD_MIN_PAPERS
+      ? await PaperIndex.buildInThreads(corpus.papers, ranking, { threads: analysisThreads() })
+      : PaperIndex.build(corpus.papers, ranking);
+  return { corpus, index };
 }
 
 /** Most corpus problems listed one by one; the rest are counted. */

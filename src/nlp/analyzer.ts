@@ -24,6 +24,9 @@ const INDEXED_TYPES: ReadonlySet<string> = new Set(['word', 'number', 'abbreviat
 /** A plural acronym as written: capitals (and digits), then a lowercase "s" ("LLMs", "T2Is", "DMs"). */
 const PLURAL_ACRONYM = /^[A-Z][A-Z0-9]*[A-Z0-9]s$/;
 
+/** A word that is a number however wink-nlp typed it ("533" read from "533."). */
+const NUMERIC = /^\d[\d.,]*$/;
+
 /** Longest token kept: longer "words" are formulas, hashes or broken markup. */
 const MAX_TOKEN_LENGTH = 40;
 
@@ -50,17 +53,23 @@ export function analyze(text: string, nlp: Nlp = tokenizerNlp()): AnalyzedToken[
   let pendingBreak = true;
   let pendingGap = false;
   for (let i = 0; i < values.length; i++) {
-    const word = values[i]!;
     if (!INDEXED_TYPES.has(types[i]!)) {
       pendingBreak = true;
       continue;
     }
     // wink-nlp splits "3D" into "3" + "d" and most hyphenated compounds ("score - based") but
     // not all ("text-to-3d"): glue the pieces back so each is indexed the same way everywhere.
+    // A final period is never part of a term ("w.r.t." = "w.r.t", "fig." = "fig"): wink-nlp
+    // splits it off or not depending on the words it has read before (it learns unknown
+    // words as it goes), and terms must not depend on what was analyzed earlier — in another
+    // thread, another process, or before a restart from a snapshot.
+    // Likewise a possessive "'s" ("simpson's" = "simpson" + "'s").
+    const dotted = values[i]!.length > 1 && values[i]!.endsWith('.');
+    const word = canonicalWord(values[i]!);
     let compound = word;
     let last = i;
     const glueNumber = (at: number) => {
-      if (types[at] === 'number' && types[at + 1] === 'word' && spaces[at + 1] === '') {
+      if (!(at === i && dotted) && types[at] === 'number' && types[at + 1] === 'word' && spaces[at + 1] === '') {
         compound = compound.slice(0, compound.length - values[at]!.length) + values[at]! + values[at + 1]!;
         return at + 1;
       }
@@ -71,6 +80,7 @@ export function analyze(text: string, nlp: Nlp = tokenizerNlp()): AnalyzedToken[
       compound += '-' + values[last + 2]!;
       last = glueNumber(last + 2);
     }
+    if (last > i && compound.endsWith('.')) compound = compound.slice(0, -1);
     if (compound.includes('-')) {
       const before = result.length;
       pushCompound(compound, pendingBreak, result);
@@ -92,19 +102,49 @@ export function analyze(text: string, nlp: Nlp = tokenizerNlp()): AnalyzedToken[
       i = last;
       continue;
     }
-    if (stops[i] || !isContentWord(word)) {
-      pendingGap = true;
+    // wink-nlp splits "model's" into "model" + "'s", but not always an unknown name's: do it here.
+    const possessive = !dotted && word !== values[i] ? values[i]!.slice(-2) : undefined;
+    if ((word !== values[i] ? isStopWord(word, nlp) : stops[i]) || !isContentWord(word)) {
+      // The period wink may have split off would have been a break.
+      if (dotted) pendingBreak = true;
+      else pendingGap = true;
+      if (possessive) {
+        result.push({ term: cachedStem(possessive), word: possessive, breakBefore: pendingBreak, ...(pendingGap ? { gapBefore: true } : {}) });
+        pendingBreak = false;
+        pendingGap = false;
+      }
       continue;
     }
     // The stemmer mangles numbers ("300" → "y00"); they are kept as written. A plural acronym
     // ("LLMs", "DDPMs") is its singular: the stemmer leaves "llms" whole, so LLM and LLMs would differ.
-    const term = (types[i] === 'number' ? word : PLURAL_ACRONYM.test(raw[i]!) ? word.slice(0, -1) : cachedStem(raw[i]!)).replaceAll(PHRASE_JOINER, '');
+    const term = (types[i] === 'number' || NUMERIC.test(word) ? word : PLURAL_ACRONYM.test(raw[i]!) ? word.slice(0, -1) : cachedStem(raw[i]!.slice(0, word.length))).replaceAll(PHRASE_JOINER, '');
     if (!term) continue;
     result.push(pendingGap ? { term, word, breakBefore: pendingBreak, gapBefore: true } : { term, word, breakBefore: pendingBreak });
-    pendingBreak = false;
+    if (possessive) result.push({ term: cachedStem(possessive), word: possessive, breakBefore: false });
+    pendingBreak = dotted;
     pendingGap = false;
   }
   return result;
+}
+
+/** A token's word without a final period or possessive "'s" (see {@link analyze}). */
+function canonicalWord(value: string): string {
+  if (value.length > 1 && value.endsWith('.')) return value.slice(0, -1);
+  if (value.length > 2 && /['’]s$/.test(value)) return value.slice(0, -2);
+  return value;
+}
+
+const stopWords = new Map<string, boolean>();
+
+/** wink-nlp's stop-word flag of a word read alone (for words it read with a final period). */
+function isStopWord(word: string, nlp: Nlp): boolean {
+  let flag = stopWords.get(word);
+  if (flag === undefined) {
+    if (stopWords.size >= MAX_CACHED_STEMS) stopWords.clear();
+    flag = (nlp.readDoc(word).tokens().out(nlp.its.stopWordFlag) as unknown as boolean[])[0] === true;
+    stopWords.set(word, flag);
+  }
+  return flag;
 }
 
 /** Whether a lowercased word can be a term: not an extra stop word, not too short or too long. */

@@ -61,4 +61,4 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = Object.freez
  * Function words wink-nlp's stop-word list lacks (it already has "via", "also", "using", …).
  * Applied to documents and questions alike, so both sides agree on what a term is.
  */
-export const EXTRA_STOP_WORDS: ReadonlySet<string> = new Set(['et', 'al', 'shall', 'e.g.', 'i.e.', 'etc', 'eg', 'ie', 'vs']);
+export const EXTRA_STOP_WORDS: ReadonlySet<string> = new Set(['et', 'al', 'shall', 'e.g', 'i.e', 'e.g.', 'i.e.', 'etc', 'eg', 'ie', 'vs', 'cf', 'viz']);

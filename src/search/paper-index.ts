@@ -1,6 +1,7 @@
 import type { Paper } from '../corpus/paper.js';
 import { PaperbotError, ErrorCode, UnknownPaperError } from '../errors.js';
-import { analyze, phraseTerms } from '../nlp/analyzer.js';
+import { analyze, phraseTerms, type AnalyzedToken } from '../nlp/analyzer.js';
+import { analyzeInThreads, type ParallelAnalyzeOptions } from '../nlp/parallel/parallel-analyzer.js';
 import type { Keywords } from '../nlp/keywords.js';
 import { CorpusVocabulary, type SerializedVocabulary } from '../query/corpus-vocabulary.js';
 import { understandQuestion, type UnderstoodQuery } from '../query/understand-question.js';
@@ -108,6 +109,35 @@ export class PaperIndex {
 
   /** Indexes papers (ids must be unique). Analysis runs once per paper. */
   static build(papers: readonly Paper[], options: Partial<RankingOptions> = {}): PaperIndex {
+    const indexing = PaperIndex.startIndexing(papers, options);
+    for (const paper of papers) indexing.add(analyze(paper.title), analyze(paper.abstract));
+    return indexing.finish();
+  }
+
+  /**
+   * {@link build} with the analysis (most of its time) in worker threads (`threads.threads`, default 2) while this
+   * thread indexes what they have analyzed; the same index, for large corpora (at 100k papers,
+   * the difference between a minute and a half and under one on two cores).
+   */
+  static async buildInThreads(papers: readonly Paper[], options: Partial<RankingOptions> = {}, threads: ParallelAnalyzeOptions = {}): Promise<PaperIndex> {
+    const indexing = PaperIndex.startIndexing(papers, options);
+    const texts = papers.flatMap((paper) => [paper.title, paper.abstract]);
+    // Texts alternate title, abstract; a batch may end between the two.
+    let title: AnalyzedToken[] | undefined;
+    for await (const batch of analyzeInThreads(texts, threads)) {
+      for (const tokens of batch) {
+        if (title === undefined) title = tokens;
+        else {
+          indexing.add(title, tokens);
+          title = undefined;
+        }
+      }
+    }
+    return indexing.finish();
+  }
+
+  /** Checks ids, then takes the papers' analyzed titles and abstracts one paper at a time, in order. */
+  private static startIndexing(papers: readonly Paper[], options: Partial<RankingOptions>) {
     const seen = new Set<string>();
     for (const paper of papers) {
       if (seen.has(paper.id)) throw new PaperbotError(ErrorCode.CorpusInvalid, `PaperIndex: duplicate paper id "${paper.id}"`);
@@ -117,16 +147,19 @@ export class PaperIndex {
     const builder = new Bm25IndexBuilder([TEXT, PHRASES]);
     const terms: DocTerms[] = [];
     const vocabulary = new CorpusVocabulary();
-    for (const paper of papers) {
-      const title = analyze(paper.title);
-      const abstract = analyze(paper.abstract);
-      const phrases = [...phraseTerms(title), ...phraseTerms(abstract)];
-      vocabulary.add([title, abstract], `${paper.title}. ${paper.abstract}`, phrases);
-      const doc = { title: title.map((t) => t.term), abstract: abstract.map((t) => t.term) };
-      terms.push(doc);
-      builder.add([weightedText(doc, resolved.titleWeight), phrases]);
-    }
-    return new PaperIndex([...papers], terms, builder.build(resolved.bm25), resolved, vocabulary);
+    return {
+      add(title: AnalyzedToken[], abstract: AnalyzedToken[]): void {
+        const paper = papers[terms.length]!;
+        const phrases = [...phraseTerms(title), ...phraseTerms(abstract)];
+        vocabulary.add([title, abstract], `${paper.title}. ${paper.abstract}`, phrases);
+        const doc = { title: title.map((t) => t.term), abstract: abstract.map((t) => t.term) };
+        terms.push(doc);
+        builder.add([weightedText(doc, resolved.titleWeight), phrases]);
+      },
+      finish(): PaperIndex {
+        return new PaperIndex([...papers], terms, builder.build(resolved.bm25), resolved, vocabulary);
+      },
+    };
   }
 
   /** Restores an index saved with {@link toJSON}; throws on another version. */

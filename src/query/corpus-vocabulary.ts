@@ -12,16 +12,31 @@ export interface SerializedVocabulary {
   size: number;
 }
 
+/** The tables of a {@link CorpusVocabulary} (see {@link CorpusVocabulary.parts}). */
+export interface VocabularyParts {
+  /** Analyzed term → papers using it. */
+  terms: Map<string, number>;
+  /** Surface word → papers using it. */
+  words: Map<string, number>;
+  /** Adjacent-term phrase → papers using it. */
+  phrases: Map<string, number>;
+  /** Acronym key → the corpus's long form. */
+  acronyms: Map<string, string>;
+  /** Papers added. */
+  size: number;
+}
+
 /**
  * What the corpus itself says about words, for understanding questions: how many papers use a
  * term, a surface word or an adjacent-term phrase; the acronyms its abstracts define
  * ("post-training quantization (PTQ)"); and the words near a misspelt one.
  */
 export class CorpusVocabulary {
-  private readonly termDf = new Map<string, number>();
-  private readonly wordDf = new Map<string, number>();
-  private readonly phraseDf = new Map<string, number>();
-  private readonly acronyms = new Map<string, string>();
+  // Not readonly: fromParts adopts a snapshot's maps as they are.
+  private termDf = new Map<string, number>();
+  private wordDf = new Map<string, number>();
+  private phraseDf = new Map<string, number>();
+  private acronyms = new Map<string, string>();
   private words: SearchableMap<number> | undefined;
   private count = 0;
 
@@ -93,6 +108,25 @@ export class CorpusVocabulary {
     for (const [k, v] of json.phrases) vocabulary.phraseDf.set(k, v);
     for (const [k, v] of json.acronyms) vocabulary.acronyms.set(k, v);
     vocabulary.count = json.size;
+    return vocabulary;
+  }
+
+  /** The vocabulary's tables as they are (not copies), for the index snapshot (src/search/snapshot). */
+  parts(): VocabularyParts {
+    return { terms: this.termDf, words: this.wordDf, phrases: this.phraseDf, acronyms: this.acronyms, size: this.count };
+  }
+
+  /**
+   * A vocabulary over tables read back from a snapshot (adopted, not copied). Only for
+   * questions: adding papers to it would not count acronym long forms as the original did.
+   */
+  static fromParts(parts: VocabularyParts): CorpusVocabulary {
+    const vocabulary = new CorpusVocabulary();
+    vocabulary.termDf = parts.terms;
+    vocabulary.wordDf = parts.words;
+    vocabulary.phraseDf = parts.phrases;
+    vocabulary.acronyms = parts.acronyms;
+    vocabulary.count = parts.size;
     return vocabulary;
   }
 

@@ -135,6 +135,8 @@ export class SnapshotCache {
   }
 }
 
+/** No such file, or a path through something that is not a directory (no cache there either). */
 function isMissing(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOENT';
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === 'ENOENT' || code === 'ENOTDIR';
 }

@@ -86,6 +86,8 @@ function runChild<F extends SystemFigures | ReloadFigures>(script: string, task:
 export async function runScaleReport(options: ScaleOptions): Promise<ScaleResults> {
   const started = performance.now();
   const dir = await mkdtemp(join(tmpdir(), 'paperbot-bench-'));
+  // Children inherit it: the reload's snapshot save goes to the run's temp directory, never ~/.cache.
+  process.env.PAPERBOT_CACHE_DIR = join(dir, 'snapshots');
   const script = (name: string): string => new URL(`./${name}`, import.meta.url).pathname;
   const results: ScaleResults = {
     papers: options.settings.papers,

@@ -44,25 +44,32 @@ export class StringTableBuilder {
     const charEnds = new Uint32Array(count);
     const chunkEnds = new Uint32Array(Math.ceil(count / CHUNK));
     const escaped: number[] = [];
-    const stored: string[] = new Array<string>(count);
+    // One UTF-8 encoding per chunk, not per string: the strings of a chunk joined.
+    const chunks: string[] = [];
     let chars = 0;
     let bytes = 0;
-    for (let i = 0; i < count; i++) {
-      let text = this.strings[i]!;
-      if (!isWellFormed(text)) {
-        text = JSON.stringify(text);
-        escaped.push(i);
+    for (let first = 0; first < count; first += CHUNK) {
+      const last = Math.min(first + CHUNK, count);
+      const stored = this.strings.slice(first, last);
+      for (let i = first; i < last; i++) {
+        let text = stored[i - first]!;
+        if (!isWellFormed(text)) {
+          text = JSON.stringify(text);
+          stored[i - first] = text;
+          escaped.push(i);
+        }
+        chars += text.length;
+        charEnds[i] = chars;
       }
-      stored[i] = text;
-      chars += text.length;
-      bytes += Buffer.byteLength(text, 'utf8');
+      const chunk = stored.join('');
+      chunks.push(chunk);
+      bytes += Buffer.byteLength(chunk, 'utf8');
       if (chars > 0xffffffff || bytes > 0xffffffff) throw new RangeError('snapshot: the string table outgrows 4 GiB');
-      charEnds[i] = chars;
-      if (i % CHUNK === CHUNK - 1 || i === count - 1) chunkEnds[Math.floor(i / CHUNK)] = bytes;
+      chunkEnds[first / CHUNK] = bytes;
     }
     const utf8 = Buffer.allocUnsafe(bytes);
     let at = 0;
-    for (const text of stored) at += utf8.write(text, at, 'utf8');
+    for (const chunk of chunks) at += utf8.write(chunk, at, 'utf8');
     out.array(charEnds, 'string ends');
     out.array(chunkEnds, 'string chunk ends');
     out.array(Uint32Array.from(escaped), 'escaped strings');

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   await tell({ kind: 'phase', phase: 'generate corpus' });
   const path = join(task.dir, 'corpus.jsonl');
   const corpusBytes = await writeCorpus((await makeWorkload({ ...task.settings, questions: 0 })).papers, path);
-  const method = 'watchCorpus(dir).reload() — loadCorpus + PaperIndex.build, as the corpus watcher runs it';
+  const method = 'watchCorpus(dir).reload() — loadIndex: corpus read and hashed, parsed, PaperIndex.build, snapshot saved, as the corpus watcher runs it';
   await report({ papers: task.settings.papers, corpusBytes, method });
   (globalThis as { gc?: () => void }).gc?.();
 

@@ -40,7 +40,7 @@ export interface ScaleResults {
   wallS: number;
 }
 
-/** Memory for the children: a 100k-paper index and its JSON snapshot outgrow Node's default heap. */
+/** Memory for the children: a 100k-paper index (and, before the binary snapshot, its JSON form) outgrow Node's default heap. */
 const CHILD_EXEC_ARGV = ['--expose-gc', '--max-old-space-size=16384'];
 
 /** Merges figures, nested `snapshot` figures included. */
@@ -86,6 +86,8 @@ function runChild<F extends SystemFigures | ReloadFigures>(script: string, task:
 export async function runScaleReport(options: ScaleOptions): Promise<ScaleResults> {
   const started = performance.now();
   const dir = await mkdtemp(join(tmpdir(), 'paperbot-bench-'));
+  // Children inherit it: the reload's snapshot save goes to the run's temp directory, never ~/.cache.
+  process.env.PAPERBOT_CACHE_DIR = join(dir, 'snapshots');
   const script = (name: string): string => new URL(`./${name}`, import.meta.url).pathname;
   const results: ScaleResults = {
     papers: options.settings.papers,
@@ -139,8 +141,8 @@ function latencyCell(latency: Latency | undefined, questions: number): string {
   return `${formatMs(latency.p50)} / ${formatMs(latency.p99)} ms${latency.n < questions ? ` (n=${latency.n})` : ''}`;
 }
 
-function seconds(ms: number | undefined): string {
-  return ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`;
+function seconds(ms: number | undefined, digits = 1): string {
+  return ms === undefined ? '—' : `${(ms / 1000).toFixed(digits)} s`;
 }
 
 function megabytes(mb: number | undefined): string {
@@ -169,9 +171,9 @@ export function formatScaleReport(results: ScaleResults): string[] {
     const s = f.snapshot;
     if (s) {
       lines.push(
-        `${name} snapshot (${s.format ?? '?'}): ${s.bytes === undefined ? '—' : `${(s.bytes / 2 ** 20).toFixed(0)} MB`}, save ${seconds(s.saveMs)}; ` +
-          `fresh process: load ${seconds(s.loadMs)}, first answer ${s.firstAnswerMs === undefined ? '—' : `${formatMs(s.firstAnswerMs)} ms`}, ` +
-          `process start → first answer ${seconds(s.startToFirstAnswerMs)}, RSS ${megabytes(s.rssAfterLoadMb)}`,
+        `${name} snapshot (${s.format ?? '?'}): ${s.bytes === undefined ? '—' : `${(s.bytes / 2 ** 20).toFixed(1)} MB`}, save ${seconds(s.saveMs, 2)}; ` +
+          `fresh process: load ${seconds(s.loadMs, 2)}, first answer ${s.firstAnswerMs === undefined ? '—' : `${formatMs(s.firstAnswerMs)} ms`}, ` +
+          `process start → first answer ${seconds(s.startToFirstAnswerMs, 2)}, RSS ${megabytes(s.rssAfterLoadMb)}`,
       );
     }
     if (f.rssBeforeBuildMb !== undefined) {

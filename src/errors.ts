@@ -21,6 +21,8 @@ export enum ErrorCode {
   ConfigInvalid = 'paperbot_config_invalid',
   /** A serialised index of another version. */
   IndexVersionMismatch = 'paperbot_index_version_mismatch',
+  /** An index snapshot file that is truncated, corrupt or not a snapshot (it is rebuilt, never trusted). */
+  SnapshotInvalid = 'paperbot_snapshot_invalid',
   /** The store (DATABASE_URL) cannot be opened, reached or migrated. */
   StoreUnavailable = 'paperbot_store_unavailable',
   /** Fetching new papers (arXiv, Hugging Face) failed. */

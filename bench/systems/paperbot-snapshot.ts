@@ -1,37 +1,26 @@
 /**
- * How the bench saves and restores a paperbot index — the one place to change when the engine's
- * versioned binary snapshot replaces `toJSON` / `loadJSON` (issue 10, "Snapshots").
+ * How the bench saves and restores a paperbot index: the versioned binary snapshot
+ * (src/search/snapshot/), written and read as `loadIndex`'s snapshot cache does, minus the
+ * corpus hashing (the bench's corpus lives in memory, not in files).
  */
-import { createWriteStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { once } from 'node:events';
-import { PaperIndex, type SerializedPaperIndex } from '../../src/search/paper-index.js';
+import { createHash } from 'node:crypto';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import type { PaperIndex } from '../../src/search/paper-index.js';
+import { decodeIndexSnapshot, encodeIndexSnapshot } from '../../src/search/snapshot/paper-index-snapshot.js';
 
 /** What the snapshot is, for the report. */
-export const SNAPSHOT_FORMAT = 'PaperIndex.toJSON() → JSON file → PaperIndex.loadJSON()';
+export const SNAPSHOT_FORMAT = 'binary PBIX snapshot: encodeIndexSnapshot → file → decodeIndexSnapshot (checksum verified)';
 
-/**
- * Writes `index.toJSON()` to `path`, one top-level field at a time: a 100k-paper index does not
- * fit in one JavaScript string. Resolves to the file's size in bytes.
- */
+/** The content key the bench's snapshots carry (any 64 hex digits do: nothing else is cached under it). */
+const BENCH_KEY = createHash('sha256').update('paperbot bench snapshot').digest('hex');
+
+/** Encodes `index` and writes it to `path`. Resolves to the file's size in bytes. */
 export async function savePaperIndexSnapshot(index: PaperIndex, path: string): Promise<number> {
-  const json = index.toJSON() as unknown as Record<string, unknown>;
-  const out = createWriteStream(path);
-  const write = async (text: string): Promise<void> => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
-  let first = true;
-  for (const [key, value] of Object.entries(json)) {
-    await write(`${first ? '{' : ','}${JSON.stringify(key)}:${JSON.stringify(value)}`);
-    first = false;
-  }
-  await write('}');
-  out.end();
-  await once(out, 'finish');
+  await writeFile(path, encodeIndexSnapshot(index, BENCH_KEY));
   return (await stat(path)).size;
 }
 
-/** Reads a snapshot written by {@link savePaperIndexSnapshot}: what a restart would do. */
+/** Reads a snapshot written by {@link savePaperIndexSnapshot}: what a restart does. */
 export async function loadPaperIndexSnapshot(path: string): Promise<PaperIndex> {
-  return PaperIndex.loadJSON(JSON.parse(await readFile(path, 'utf8')) as SerializedPaperIndex);
+  return decodeIndexSnapshot(await readFile(path), BENCH_KEY).index;
 }

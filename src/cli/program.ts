@@ -39,6 +39,8 @@ export interface CliDeps {
 interface GlobalOptions {
   corpus?: string;
   json?: boolean;
+  /** False with --no-cache. */
+  cache: boolean;
 }
 
 function positiveInt(name: string, max = 100_000) {
@@ -68,6 +70,7 @@ export function createProgram(deps: CliDeps): Program {
     .description('Answers questions about a corpus of research papers, quoting and citing their abstracts.')
     .option('--corpus <path>', 'corpus file or directory (default: $CORPUS_DIR, else the bundled seeds/)')
     .option('--json', 'print the result object as JSON')
+    .option('--no-cache', 'neither read nor save the index snapshot (default: kept under $PAPERBOT_CACHE_DIR, else ~/.cache/paperbot/snapshots)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
@@ -76,9 +79,12 @@ export function createProgram(deps: CliDeps): Program {
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
   const corpusPath = () => globals().corpus ?? deps.defaultCorpus ?? process.env.CORPUS_DIR ?? defaultCorpusPath();
 
+  /** The corpus and its index, from the snapshot cache unless --no-cache; a refused snapshot or failed save is a line on stderr. */
+  const load = (path: string) => loadIndex(path, { logger: cliLogger(io), ...(globals().cache ? {} : { cacheDir: false as const }) });
+
   async function open() {
     const path = corpusPath();
-    const loaded = await loadIndex(path);
+    const loaded = await load(path);
     // Skipped records are always reported (on stderr, so --json output stays clean).
     if (loaded.corpus.issues.length > 0) for (const line of describeCorpus(loaded.corpus, path)) println(io.stderr, line);
     return loaded.index;
@@ -111,7 +117,7 @@ export function createProgram(deps: CliDeps): Program {
     .description('chat with the corpus in the terminal (answers each line of piped input, then exits)')
     .action(async () => {
       const path = corpusPath();
-      const loaded = await loadIndex(path);
+      const loaded = await load(path);
       const report = describeCorpus(loaded.corpus, path);
       if (loaded.corpus.issues.length > 0) for (const line of report) println(io.stderr, line);
       await runChat(loaded.index, io, loaded.corpus.issues.length > 0 ? [] : report);

@@ -11,6 +11,8 @@ const url = () => z.url({ error: 'must be a URL' });
 export const envSchema = z.object({
   /** Corpus file or directory. Default: the bundled `seeds/`. */
   CORPUS_DIR: optional(z.string()),
+  /** Directory of index snapshots (a restart over an unchanged corpus loads one). Default $XDG_CACHE_HOME/paperbot/snapshots, else ~/.cache/paperbot/snapshots. */
+  PAPERBOT_CACHE_DIR: optional(z.string()),
   /** Slack bot token (xoxb-…); with it, `npm start` serves Slack. */
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-/, { error: 'must start with xoxb- (a bot token)' })),
   /** Slack app-level token (xapp-…): Socket Mode. Without it, HTTP mode with SLACK_SIGNING_SECRET. */

@@ -1,6 +1,6 @@
 export type { Paper, PaperLink, PaperSource } from './paper.js';
 export { formatCorpusIssue, type CorpusIssue } from './corpus-issue.js';
-export { loadCorpus, type LoadedCorpus } from './load-corpus.js';
+export { loadCorpus, parseCorpusFiles, readCorpusFiles, type CorpusFileContent, type LoadedCorpus } from './load-corpus.js';
 export { parseCorpusText, type ParsedCorpusText } from './parse-corpus-text.js';
 export { detectLayout, type Layout } from './detect-layout.js';
 export { normaliseTitle } from './normalise-title.js';

@@ -38,19 +38,51 @@ const KNOWN_EXTENSIONS = '*.txt, *.jsonl, *.json';
  * throws a {@link CorpusError}.
  */
 export async function loadCorpus(path: string): Promise<LoadedCorpus> {
+  return parseCorpusFiles(await readCorpusFiles(path), path);
+}
+
+/** One corpus file as read by {@link readCorpusFiles}: its bytes, or why it could not be read. */
+export interface CorpusFileContent {
+  /** How sources and issues name it (relative to the directory, when one was given). */
+  name: string;
+  /** Path on disk. */
+  path: string;
+  extension: string;
+  /** The file's bytes; undefined when it could not be read (then `unreadable` says why). */
+  bytes?: Buffer;
+  unreadable?: string;
+}
+
+/**
+ * Reads the corpus files at `path` (see {@link loadCorpus}), sorted by name, without parsing
+ * them: the bytes are what the index snapshot cache keys on. Throws a {@link CorpusError} for a
+ * missing path, a directory without corpus files, or an unreadable single file.
+ */
+export async function readCorpusFiles(path: string): Promise<CorpusFileContent[]> {
   const files = await corpusFiles(path);
-  const parsed: ParsedFile[] = [];
+  const read: CorpusFileContent[] = [];
   for (const file of files) {
-    let text: string;
     try {
-      text = await readFile(file.path, 'utf8');
+      read.push({ ...file, bytes: await readFile(file.path) });
     } catch (error) {
       if (files.length === 1) {
         throw new CorpusError(ErrorCode.CorpusInvalid, `Cannot read corpus file "${file.path}": ${reason(error)}.`, { cause: error });
       }
-      parsed.push({ papers: [], skipped: 0, issues: [{ file: file.name, message: `cannot read file: ${reason(error)}` }] });
+      read.push({ ...file, unreadable: reason(error) });
+    }
+  }
+  return read;
+}
+
+/** Parses files read by {@link readCorpusFiles}; throws a {@link CorpusError} when no paper loads. */
+export function parseCorpusFiles(files: readonly CorpusFileContent[], path: string): LoadedCorpus {
+  const parsed: ParsedFile[] = [];
+  for (const file of files) {
+    if (file.bytes === undefined) {
+      parsed.push({ papers: [], skipped: 0, issues: [{ file: file.name, message: `cannot read file: ${file.unreadable ?? 'unknown error'}` }] });
       continue;
     }
+    const text = file.bytes.toString('utf8');
     parsed.push(text.trim() === '' ? emptyFile(file.name) : PARSERS[file.extension]!(text, file.name));
   }
   const corpus = assembleCorpus(parsed);

@@ -2,7 +2,6 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { AnalyzedToken } from '../nlp/analyzer.js';
 import { phraseTerms } from '../nlp/analyzer.js';
 import { findAcronymDefinitions } from './acronym-definitions.js';
-import { DocumentFrequencies } from './document-frequencies.js';
 
 /** The serialised form of a {@link CorpusVocabulary}. */
 export interface SerializedVocabulary {
@@ -13,28 +12,41 @@ export interface SerializedVocabulary {
   size: number;
 }
 
+/** The tables of a {@link CorpusVocabulary} (see {@link CorpusVocabulary.parts}). */
+export interface VocabularyParts {
+  /** Analyzed term → papers using it. */
+  terms: Map<string, number>;
+  /** Surface word → papers using it. */
+  words: Map<string, number>;
+  /** Adjacent-term phrase → papers using it. */
+  phrases: Map<string, number>;
+  /** Acronym key → the corpus's long form. */
+  acronyms: Map<string, string>;
+  /** Papers added. */
+  size: number;
+}
+
 /**
  * What the corpus itself says about words, for understanding questions: how many papers use a
  * term, a surface word or an adjacent-term phrase; the acronyms its abstracts define
  * ("post-training quantization (PTQ)"); and the words near a misspelt one.
  */
 export class CorpusVocabulary {
-  private readonly termDf = new DocumentFrequencies();
-  private readonly wordDf = new DocumentFrequencies();
-  private readonly phraseDf = new DocumentFrequencies();
-  private readonly acronyms = new Map<string, string>();
+  // Not readonly: fromParts adopts a snapshot's maps as they are.
+  private termDf = new Map<string, number>();
+  private wordDf = new Map<string, number>();
+  private phraseDf = new Map<string, number>();
+  private acronyms = new Map<string, string>();
   private words: SearchableMap<number> | undefined;
   private count = 0;
 
   /**
    * Adds one paper: its analyzed title and abstract tokens, and its raw text (for acronym
    * definitions). `phrases`, the parts' {@link phraseTerms} when the caller has them already,
-   * saves making (and hashing) every phrase string twice while indexing.
+   * saves making every phrase string twice while indexing.
    */
   add(tokens: readonly AnalyzedToken[][], text: string, phrases?: readonly string[]): void {
     this.count++;
-    // Small per-paper sets first: repeats are cheap there, and each distinct key then costs one
-    // look-up in the corpus-wide tables.
     const terms = new Set<string>();
     const words = new Set<string>();
     for (const part of tokens) {
@@ -43,9 +55,9 @@ export class CorpusVocabulary {
         words.add(token.word);
       }
     }
-    this.termDf.addDocument(terms);
-    this.wordDf.addDocument(words);
-    this.phraseDf.addDocument(new Set(phrases ?? tokens.flatMap((part) => phraseTerms(part))));
+    increment(this.termDf, terms);
+    increment(this.wordDf, words);
+    increment(this.phraseDf, new Set(phrases ?? tokens.flatMap((part) => phraseTerms(part))));
     this.addDefinitions(text);
     this.words = undefined;
   }
@@ -82,13 +94,13 @@ export class CorpusVocabulary {
   similarWords(word: string, maxDistance: number): Array<{ word: string; df: number }> {
     if (!this.words) {
       this.words = new SearchableMap<number>();
-      for (const [w, df] of this.wordDf.entries()) this.words.set(w, df);
+      for (const [w, df] of this.wordDf) this.words.set(w, df);
     }
     return [...this.words.fuzzyGet(word, maxDistance)].map(([w, [df]]) => ({ word: w, df }));
   }
 
   toJSON(): SerializedVocabulary {
-    return { terms: [...this.termDf.entries()], words: [...this.wordDf.entries()], phrases: [...this.phraseDf.entries()], acronyms: [...this.acronyms], size: this.count };
+    return { terms: [...this.termDf], words: [...this.wordDf], phrases: [...this.phraseDf], acronyms: [...this.acronyms], size: this.count };
   }
 
   static loadJSON(json: SerializedVocabulary): CorpusVocabulary {
@@ -98,6 +110,25 @@ export class CorpusVocabulary {
     for (const [k, v] of json.phrases) vocabulary.phraseDf.set(k, v);
     for (const [k, v] of json.acronyms) vocabulary.acronyms.set(k, v);
     vocabulary.count = json.size;
+    return vocabulary;
+  }
+
+  /** The vocabulary's tables as they are (not copies), for the index snapshot (src/search/snapshot). */
+  parts(): VocabularyParts {
+    return { terms: this.termDf, words: this.wordDf, phrases: this.phraseDf, acronyms: this.acronyms, size: this.count };
+  }
+
+  /**
+   * A vocabulary over tables read back from a snapshot (adopted, not copied). Only for
+   * questions: adding papers to it would not count acronym long forms as the original did.
+   */
+  static fromParts(parts: VocabularyParts): CorpusVocabulary {
+    const vocabulary = new CorpusVocabulary();
+    vocabulary.termDf = parts.terms;
+    vocabulary.wordDf = parts.words;
+    vocabulary.phraseDf = parts.phrases;
+    vocabulary.acronyms = parts.acronyms;
+    vocabulary.count = parts.size;
     return vocabulary;
   }
 
@@ -117,4 +148,7 @@ export class CorpusVocabulary {
   private longFormCounts: Map<string, number> | undefined;
 }
 
+function increment(counts: Map<string, number>, keys: Iterable<string>): void {
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+}
 

@@ -53,6 +53,15 @@ export interface SerializedPaperIndex {
   engine: SerializedBm25Index;
 }
 
+/** What a {@link PaperIndex} is made of, for the binary snapshot (src/search/snapshot/). */
+export interface PaperIndexParts {
+  options: RankingOptions;
+  papers: Paper[];
+  terms: DocTerms[];
+  vocabulary: CorpusVocabulary;
+  engine: Bm25Index;
+}
+
 /** Default page size of a search. */
 export const DEFAULT_SEARCH_LIMIT = 10;
 
@@ -179,6 +188,26 @@ export class PaperIndex {
       );
     }
     return new PaperIndex(json.papers, json.terms, engine, options, CorpusVocabulary.loadJSON(json.vocabulary));
+  }
+
+  /**
+   * An index from its parts, as a snapshot stores them (src/search/snapshot/); throws when
+   * their paper counts disagree. The parts are adopted, not copied.
+   */
+  static fromParts(parts: PaperIndexParts): PaperIndex {
+    const { papers, terms, engine, options, vocabulary } = parts;
+    if (engine.documentCount !== papers.length || terms.length !== papers.length) {
+      throw new PaperbotError(
+        ErrorCode.CorpusInvalid,
+        `PaperIndex: ${papers.length} papers, ${terms.length} term lists and ${engine.documentCount} indexed documents`,
+      );
+    }
+    return new PaperIndex(papers, terms, engine, options, vocabulary);
+  }
+
+  /** The index's parts (not copies: read only), for the binary snapshot. */
+  parts(): PaperIndexParts {
+    return { options: this.options, papers: this.papers, terms: this.terms, vocabulary: this.vocabulary, engine: this.engine };
   }
 
   /** A plain object for JSON.stringify; read back with {@link loadJSON}. */

@@ -4,7 +4,7 @@
  * sessions under a temp XDG_CACHE_HOME and a temp working directory (so no .env is read).
  * Processes are few and their outputs shared between tests: each takes most of a second.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -272,6 +272,54 @@ describe('paperbot with a corpus of its own', () => {
     for (const row of rows.slice(1)) expect(row[1]).toMatch(/^[01]\.\d{4}$/);
     // Both relevant papers are ranked first for their query.
     expect(Object.fromEntries(rows.map((row) => [row[0], row[1]]))).toMatchObject({ 'nDCG@10': '1.0000', 'MRR@10': '1.0000', 'Recall@100': '1.0000' });
+  });
+});
+
+describe('paperbot --corpus FILE twice: the index snapshot cache', () => {
+  const corpusRecord = (id: string, title: string, abstract: string) => JSON.stringify({ id, title, abstract });
+  let corpusFile: string;
+  const snapshotsOf = (cache: string) => join(cache, 'paperbot', 'snapshots');
+  const snapshots = (cache: string) => (existsSync(snapshotsOf(cache)) ? readdirSync(snapshotsOf(cache)).filter((name) => name.endsWith('.pbix')) : []);
+
+  beforeAll(() => {
+    corpusFile = join(mkdtempSync(join(tmpdir(), 'paperbot-big-')), 'big.jsonl');
+    writeFileSync(
+      corpusFile,
+      [
+        corpusRecord('fast-sampling', 'Fast Sampling of Diffusion Models', 'Diffusion models generate high quality images but sampling them is slow. We propose a training-free solver that speeds up diffusion sampling by an order of magnitude.'),
+        corpusRecord('label-smoothing', 'Understanding Label Smoothing', 'Label smoothing replaces hard targets with soft targets during training. We analyse why label smoothing improves calibration of classifiers.'),
+      ].join('\n') + '\n',
+    );
+  });
+
+  it('the first run saves a snapshot under $XDG_CACHE_HOME, the second loads it and answers the same; a damaged one is rebuilt with a line on stderr', async () => {
+    const cache = join(cacheHome, 'snapshots-twice');
+    const first = await paperbot(['--corpus', corpusFile, 'ask', EXAMPLE_QUESTION], { cache });
+    expect(first.code, describeRun(first)).toBe(0);
+    expect(first.stderr).toBe('');
+    expect(snapshots(cache)).toHaveLength(1);
+
+    const second = await paperbot(['--corpus', corpusFile, 'ask', EXAMPLE_QUESTION], { cache });
+    expect(second.code, describeRun(second)).toBe(0);
+    expect(second.stderr).toBe('');
+    expect(second.stdout).toBe(first.stdout);
+
+    const file = join(snapshotsOf(cache), snapshots(cache)[0]!);
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 1]! ^= 0xff;
+    writeFileSync(file, bytes);
+    const third = await paperbot(['--corpus', corpusFile, 'ask', EXAMPLE_QUESTION], { cache });
+    expect(third.code, describeRun(third)).toBe(0);
+    expect(third.stdout).toBe(first.stdout);
+    expect(third.stderr).toBe('paperbot: index snapshot corrupt: checksum mismatch (the file was damaged after it was written); not trusted, rebuilding the index\n');
+  });
+
+  it('--no-cache neither reads nor writes a snapshot', async () => {
+    const cache = join(cacheHome, 'snapshots-none');
+    const result = await paperbot(['--no-cache', '--corpus', corpusFile, 'search', 'label smoothing'], { cache });
+    expect(result.code, describeRun(result)).toBe(0);
+    expect(result.stdout.split('\n')[0]).toMatch(/^Papers for "label smoothing"/);
+    expect(existsSync(snapshotsOf(cache))).toBe(false);
   });
 });
 

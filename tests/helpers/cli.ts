@@ -26,12 +26,12 @@ export function buildOnce(): void {
 
 /**
  * The environment for a spawned paperbot: this one without platform tokens, corpus or debug
- * settings, sessions kept under `cacheHome`, and anything in `extra`.
+ * settings, sessions and index snapshots kept under `cacheHome`, and anything in `extra`.
  */
 export function cliEnv(cacheHome: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (/^(SLACK_|DISCORD_)/.test(name) || ['CORPUS_DIR', 'DEBUG', 'DATABASE_URL', 'PORT', 'LOG_LEVEL'].includes(name)) continue;
+    if (/^(SLACK_|DISCORD_)/.test(name) || ['CORPUS_DIR', 'DEBUG', 'DATABASE_URL', 'PORT', 'LOG_LEVEL', 'PAPERBOT_CACHE_DIR'].includes(name)) continue;
     env[name] = value;
   }
   return { ...env, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1', ...extra };

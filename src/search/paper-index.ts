@@ -5,8 +5,8 @@ import type { Keywords } from '../nlp/keywords.js';
 import { CorpusVocabulary, type SerializedVocabulary } from '../query/corpus-vocabulary.js';
 import { understandQuestion, type UnderstoodQuery } from '../query/understand-question.js';
 import { conceptForms, ConceptHolders, holdsAnyConcept, type ConceptForms } from './concept-holders.js';
-import { Bm25Index, type SerializedBm25Index } from './engine/bm25-index.js';
-import { Bm25IndexBuilder } from './engine/index-builder.js';
+import { Bm25Index, type Bm25IndexParams, type SerializedBm25Index } from './engine/bm25-index.js';
+import { Bm25IndexBuilder, type FieldSpec } from './engine/index-builder.js';
 import type { Bm25Query } from './engine/query.js';
 import type { ScoredDoc } from './engine/top-k-heap.js';
 import { expandQuery, type DocTerms } from './feedback.js';
@@ -67,6 +67,18 @@ const SIMILAR_QUERY_TERMS = 25;
 const TEXT = 'text';
 const PHRASES = 'phrases';
 
+/** The engine's fields for the options: `text` plain or with title and abstract streams, and `phrases`. */
+function engineFields(options: RankingOptions): FieldSpec[] {
+  return [options.fieldB ? { name: TEXT, streams: ['title', 'abstract'] } : TEXT, PHRASES];
+}
+
+/** The engine's scoring parameters for the options. */
+function engineParams(options: RankingOptions): Bm25IndexParams {
+  if (!options.fieldB) return { ...options.bm25 };
+  const { title, abstract } = options.fieldB;
+  return { ...options.bm25, streams: { [TEXT]: [{ weight: options.titleWeight, b: title }, { weight: 1, b: abstract }] } };
+}
+
 /** The `text` field: title terms `titleWeight` times, then the abstract's. */
 function weightedText(doc: DocTerms, titleWeight: number): string[] {
   const terms: string[] = [];
@@ -87,7 +99,7 @@ function weightedText(doc: DocTerms, titleWeight: number): string[] {
  */
 export class PaperIndex {
   /** Version of {@link SerializedPaperIndex}; bumped whenever analysis or layout changes. */
-  static readonly SERIAL_VERSION = 3;
+  static readonly SERIAL_VERSION = 4;
 
   readonly options: RankingOptions;
   private readonly papers: Paper[];
@@ -114,7 +126,7 @@ export class PaperIndex {
       seen.add(paper.id);
     }
     const resolved = resolveRankingOptions(options);
-    const builder = new Bm25IndexBuilder([TEXT, PHRASES]);
+    const builder = new Bm25IndexBuilder(engineFields(resolved));
     const terms: DocTerms[] = [];
     const vocabulary = new CorpusVocabulary();
     for (const paper of papers) {
@@ -123,9 +135,10 @@ export class PaperIndex {
       vocabulary.add([title, abstract], `${paper.title}. ${paper.abstract}`);
       const doc = { title: title.map((t) => t.term), abstract: abstract.map((t) => t.term) };
       terms.push(doc);
-      builder.add([weightedText(doc, resolved.titleWeight), [...phraseTerms(title), ...phraseTerms(abstract)]]);
+      const phrases = [...phraseTerms(title), ...phraseTerms(abstract)];
+      builder.add([resolved.fieldB ? [doc.title, doc.abstract] : weightedText(doc, resolved.titleWeight), phrases]);
     }
-    return new PaperIndex([...papers], terms, builder.build(resolved.bm25), resolved, vocabulary);
+    return new PaperIndex([...papers], terms, builder.build(engineParams(resolved)), resolved, vocabulary);
   }
 
   /** Restores an index saved with {@link toJSON}; throws on another version. */
@@ -137,7 +150,7 @@ export class PaperIndex {
       );
     }
     const options = resolveRankingOptions(json.options);
-    const engine = Bm25Index.loadJSON(json.engine, options.bm25);
+    const engine = Bm25Index.loadJSON(json.engine, engineParams(options));
     if (engine.documentCount !== json.papers.length || json.terms.length !== json.papers.length) {
       throw new PaperbotError(
         ErrorCode.CorpusInvalid,
@@ -309,7 +322,7 @@ export class PaperIndex {
   /** The papers a search may list and count, against the first-pass query (see {@link ConceptHolders}). */
   private holders(forms: ConceptForms, first: Bm25Query): ConceptHolders {
     // With the title indexed 0 times, the text field lacks title-only terms: test each paper's own terms.
-    const scan = this.options.titleWeight < 1 ? (doc: number) => holdsAnyConcept(this.terms[doc]!, forms) : undefined;
+    const scan = !this.options.fieldB && this.options.titleWeight < 1 ? (doc: number) => holdsAnyConcept(this.terms[doc]!, forms) : undefined;
     return ConceptHolders.find(this.engine, forms, first, TEXT, scan);
   }
 

@@ -18,15 +18,30 @@ export interface FeedbackOptions {
   originalWeight: number;
 }
 
+/** Length normalisation of title and abstract as two BM25F streams (see {@link RankingOptions.fieldB}). */
+export interface FieldB {
+  /** The title's b. */
+  title: number;
+  /** The abstract's b. */
+  abstract: number;
+}
+
 /** How {@link PaperIndex} ranks papers. Every field has a default (see the constants below). */
 export interface RankingOptions {
   /** BM25 parameters, shared by all fields. Default {@link DEFAULT_BM25}. */
   bm25: Bm25Params;
   /**
-   * How many times a title term counts against one abstract occurrence (BM25F field weight;
-   * a whole number, as the title is indexed that many times). Default 2.
+   * How many times a title term counts against one abstract occurrence (BM25F field weight).
+   * With {@link fieldB} false it must be a whole number (the title is indexed that many times).
+   * Default 2.
    */
   titleWeight: number;
+  /**
+   * Title and abstract as two BM25F streams of one field, each length-normalised with its own b,
+   * their weighted counts summed before saturation; or false for one field holding the title
+   * {@link titleWeight} times and the abstract (one length normalisation, with `bm25.b`).
+   */
+  fieldB: FieldB | false;
   /** Weight of adjacent-term phrases ("classifier free", "diffus sampl") matched as wholes. Default 0.15. */
   phraseWeight: number;
   /** Query expansion from the top results, or false to rank on the question's terms only. Default {@link DEFAULT_FEEDBACK}. */
@@ -43,15 +58,19 @@ export const DEFAULT_FEEDBACK: Readonly<FeedbackOptions> = Object.freeze({ docs:
 export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   bm25: DEFAULT_BM25,
   titleWeight: 2,
+  fieldB: false,
   phraseWeight: 0.15,
   feedback: DEFAULT_FEEDBACK,
 });
 
 /** Fills in the defaults of partial ranking options. */
 export function resolveRankingOptions(options: Partial<RankingOptions> = {}): RankingOptions {
+  const fieldB = options.fieldB === undefined ? DEFAULT_RANKING.fieldB : options.fieldB === false ? false : { ...options.fieldB };
+  const titleWeight = Math.max(0, options.titleWeight ?? DEFAULT_RANKING.titleWeight);
   return {
     bm25: { ...DEFAULT_BM25, ...options.bm25 },
-    titleWeight: Math.max(0, Math.round(options.titleWeight ?? DEFAULT_RANKING.titleWeight)),
+    titleWeight: fieldB ? titleWeight : Math.round(titleWeight),
+    fieldB,
     phraseWeight: options.phraseWeight ?? DEFAULT_RANKING.phraseWeight,
     feedback: options.feedback === false ? false : { ...DEFAULT_FEEDBACK, ...options.feedback },
   };

@@ -8,6 +8,7 @@ describe('resolveRankingOptions', () => {
     expect(resolveRankingOptions()).toEqual({
       bm25: { k: 1.2, b: 0.75, d: 0 },
       titleWeight: 2,
+      fieldB: false,
       phraseWeight: 0.15,
       feedback: { docs: 10, terms: 20, originalWeight: 0.5 },
     });

@@ -36,7 +36,7 @@ const collections = await Promise.all(
 
 /** The index layout an option set needs (what must be analysed anew). */
 function layoutKey(options: RankingOptions): string {
-  return options.fieldB ? 'bm25f' : `repeated×${options.titleWeight}`;
+  return `${options.fieldB ? 'bm25f' : `repeated×${options.titleWeight}`} pairs≤${options.pairWindow}`;
 }
 
 console.log(['setting', ...collections.map((c) => c.name), 'worst margin'].join('\t'));

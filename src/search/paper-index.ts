@@ -1,6 +1,6 @@
 import type { Paper } from '../corpus/paper.js';
 import { PaperbotError, ErrorCode, UnknownPaperError } from '../errors.js';
-import { analyze, phraseTerms } from '../nlp/analyzer.js';
+import { analyze, phraseTerms, PHRASE_JOINER, type AnalyzedToken } from '../nlp/analyzer.js';
 import type { Keywords } from '../nlp/keywords.js';
 import { CorpusVocabulary, type SerializedVocabulary } from '../query/corpus-vocabulary.js';
 import { understandQuestion, type UnderstoodQuery } from '../query/understand-question.js';
@@ -79,6 +79,23 @@ function engineParams(options: RankingOptions): Bm25IndexParams {
   return { ...options.bm25, streams: { [TEXT]: [{ weight: options.titleWeight, b: title }, { weight: 1, b: abstract }] } };
 }
 
+/** A document's term pairs: adjacent ones in order (window 1), or any two at most `window` apart, unordered. */
+function pairTerms(tokens: readonly AnalyzedToken[], window: number): string[] {
+  if (window <= 1) return phraseTerms(tokens);
+  const pairs: string[] = [];
+  let sentenceStart = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.breakBefore) sentenceStart = i;
+    for (let j = Math.max(sentenceStart, i - window); j < i; j++) pairs.push(unorderedPair(tokens[j]!.term, tokens[i]!.term));
+  }
+  return pairs;
+}
+
+/** A pair's key whatever the order of its terms. */
+function unorderedPair(a: string, b: string): string {
+  return a < b ? a + PHRASE_JOINER + b : b + PHRASE_JOINER + a;
+}
+
 /** The `text` field: title terms `titleWeight` times, then the abstract's. */
 function weightedText(doc: DocTerms, titleWeight: number): string[] {
   const terms: string[] = [];
@@ -135,7 +152,7 @@ export class PaperIndex {
       vocabulary.add([title, abstract], `${paper.title}. ${paper.abstract}`);
       const doc = { title: title.map((t) => t.term), abstract: abstract.map((t) => t.term) };
       terms.push(doc);
-      const phrases = [...phraseTerms(title), ...phraseTerms(abstract)];
+      const phrases = [...pairTerms(title, resolved.pairWindow), ...pairTerms(abstract, resolved.pairWindow)];
       builder.add([resolved.fieldB ? [doc.title, doc.abstract] : weightedText(doc, resolved.titleWeight), phrases]);
     }
     return new PaperIndex([...papers], terms, builder.build(engineParams(resolved)), resolved, vocabulary);
@@ -304,13 +321,17 @@ export class PaperIndex {
     const top = this.engine.topK(first, Math.max(1, feedback.docs));
     // Nothing matching the first pass: nothing to expand, list or count.
     if (top.length === 0) return { ranked: [] };
+    if (feedback.minConfidence && top[0]!.score < feedback.minConfidence * this.engine.scoreBound(first)) {
+      return { ranked: this.engine.topK(first, depth, holders ? { within: holders.docs } : {}), holders };
+    }
     const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
+    const long = feedback.fullBelowTerms && weights.size > feedback.fullBelowTerms ? feedback.fullBelowTerms / weights.size : 1;
     const expanded = expandQuery(
       weights,
       top.slice(0, feedback.docs).map(({ doc, score }) => ({ terms: this.terms[doc]!, score })),
       (term) => this.vocabulary.termFrequency(term),
       this.papers.length,
-      feedback,
+      long === 1 ? feedback : { ...feedback, originalWeight: 1 - (1 - feedback.originalWeight) * long },
     );
     const final = this.clauses(expanded, phrases, 1 / total);
     holders?.extendTo(this.engine, final);
@@ -331,7 +352,11 @@ export class PaperIndex {
     const clauses = [...weights].map(([term, weight]) => ({ field: TEXT, term, weight }));
     if (this.options.phraseWeight > 0) {
       const weight = this.options.phraseWeight * phraseUnit;
-      for (const term of phrases) clauses.push({ field: PHRASES, term, weight });
+      const window = this.options.pairWindow;
+      for (const phrase of phrases) {
+        const [a, b] = phrase.split(PHRASE_JOINER) as [string, string];
+        clauses.push({ field: PHRASES, term: window > 1 && b !== undefined ? unorderedPair(a, b) : phrase, weight });
+      }
     }
     return clauses;
   }

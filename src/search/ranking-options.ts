@@ -16,6 +16,17 @@ export interface FeedbackOptions {
   terms: number;
   /** Weight of the original query against the expansion terms, 0…1. Default 0.5. */
   originalWeight: number;
+  /**
+   * Feedback only when the first pass is confident: its best paper's score is at least this
+   * share of the most any paper could score (the sum of the query's per-term bounds). 0: always.
+   * Default 0.
+   */
+  minConfidence?: number;
+  /**
+   * Questions longer than this many distinct terms get a smaller expansion share:
+   * `1 − originalWeight` times `fullBelowTerms / terms`. 0: the same share at every length. Default 0.
+   */
+  fullBelowTerms?: number;
 }
 
 /** Length normalisation of title and abstract as two BM25F streams (see {@link RankingOptions.fieldB}). */
@@ -42,8 +53,14 @@ export interface RankingOptions {
    * {@link titleWeight} times and the abstract (one length normalisation, with `bm25.b`).
    */
   fieldB: FieldB | false;
-  /** Weight of adjacent-term phrases ("classifier free", "diffus sampl") matched as wholes. Default 0.15. */
+  /** Weight of term pairs ("classifier free", "diffus sampl") matched as wholes. Default 0.15. */
   phraseWeight: number;
+  /**
+   * Proximity of the pairs: 1 indexes adjacent terms in order (a bigram); w > 1 indexes every
+   * pair of terms at most w positions apart, in either order (sequential dependence's unordered
+   * window), and a question's adjacent pairs are matched against them. Default 1.
+   */
+  pairWindow: number;
   /** Query expansion from the top results, or false to rank on the question's terms only. Default {@link DEFAULT_FEEDBACK}. */
   feedback: FeedbackOptions | false;
 }
@@ -52,26 +69,31 @@ export interface RankingOptions {
 export const DEFAULT_BM25: Readonly<Bm25Params> = Object.freeze({ k: 1.2, b: 0.75, d: 0 });
 
 /** RM3 with 10 documents and 20 terms, mixed half and half with the question. */
-export const DEFAULT_FEEDBACK: Readonly<FeedbackOptions> = Object.freeze({ docs: 10, terms: 20, originalWeight: 0.5 });
+export const DEFAULT_FEEDBACK: Readonly<FeedbackOptions> = Object.freeze({ docs: 10, terms: 20, originalWeight: 0.5, minConfidence: 0.2, fullBelowTerms: 0 });
+
+/** Title b 0.75 (the textbook value), abstract b 0.6 (see docs/retrieval-quality.md). */
+export const DEFAULT_FIELD_B: Readonly<FieldB> = Object.freeze({ title: 0.75, abstract: 0.6 });
 
 /** The ranking defaults, as measured in docs/retrieval-quality.md. */
 export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   bm25: DEFAULT_BM25,
   titleWeight: 2,
-  fieldB: false,
+  fieldB: DEFAULT_FIELD_B,
   phraseWeight: 0.15,
+  pairWindow: 1,
   feedback: DEFAULT_FEEDBACK,
 });
 
 /** Fills in the defaults of partial ranking options. */
 export function resolveRankingOptions(options: Partial<RankingOptions> = {}): RankingOptions {
-  const fieldB = options.fieldB === undefined ? DEFAULT_RANKING.fieldB : options.fieldB === false ? false : { ...options.fieldB };
+  const fieldB = options.fieldB === false ? false : { ...DEFAULT_FIELD_B, ...options.fieldB };
   const titleWeight = Math.max(0, options.titleWeight ?? DEFAULT_RANKING.titleWeight);
   return {
     bm25: { ...DEFAULT_BM25, ...options.bm25 },
     titleWeight: fieldB ? titleWeight : Math.round(titleWeight),
     fieldB,
     phraseWeight: options.phraseWeight ?? DEFAULT_RANKING.phraseWeight,
+    pairWindow: Math.max(1, Math.round(options.pairWindow ?? DEFAULT_RANKING.pairWindow)),
     feedback: options.feedback === false ? false : { ...DEFAULT_FEEDBACK, ...options.feedback },
   };
 }

@@ -174,6 +174,11 @@ export class Bm25Index {
     return maxScoreTopK(this.resolve(query, true), limit, this.params, admit);
   }
 
+  /** The most any document could score for a query: the sum of its clauses' weighted per-term bounds. */
+  scoreBound(query: Bm25Query): number {
+    return this.resolve(query, true).cursors.reduce((sum, cursor) => sum + cursor.upperBound, 0);
+  }
+
   /** Every document holding some clause's term, scored and sorted best first (exhaustive; the reference for {@link topK}). */
   scoreAll(query: Bm25Query): ScoredDoc[] {
     return scoreExhaustively(this.resolve(query, false), this.documentCount, this.params);

@@ -313,6 +313,7 @@ export class PaperIndex {
     forms?: ConceptForms,
   ): { ranked: ScoredDoc[]; holders?: ConceptHolders } {
     if (weights.size === 0) return { ranked: [] };
+    weights = this.weighByIdf(weights);
     const first = this.clauses(weights, phrases, 1);
     const holders = forms ? this.holders(forms, first) : undefined;
     const feedback = this.options.feedback;
@@ -338,6 +339,16 @@ export class PaperIndex {
     // Without a concept filter, the papers of the first pass (feedback reorders them, adds none).
     const listable = holders?.docs ?? this.engine.matchingDocs(first);
     return { ranked: this.engine.topK(final, depth, { within: listable }), holders };
+  }
+
+  /** A long question's term weights times (idf / mean idf)^idfPower (see {@link RankingOptions.idfPower}); others as given. */
+  private weighByIdf(weights: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+    const { idfPower, longQuestionTerms } = this.options;
+    if (idfPower <= 0 || weights.size <= longQuestionTerms) return weights;
+    const idfs = new Map([...weights.keys()].map((term) => [term, this.idf(term)]));
+    const mean = [...idfs.values()].reduce((sum, idf) => sum + idf, 0) / idfs.size;
+    if (!(mean > 0)) return weights;
+    return new Map([...weights].map(([term, weight]) => [term, weight * (idfs.get(term)! / mean) ** idfPower]));
   }
 
   /** The papers a search may list and count, against the first-pass query (see {@link ConceptHolders}). */

@@ -61,6 +61,14 @@ export interface RankingOptions {
    * window), and a question's adjacent pairs are matched against them. Default 1.
    */
   pairWindow: number;
+  /**
+   * Query-term weighting for long questions: with more than {@link longQuestionTerms} distinct
+   * terms, each term's weight is multiplied by (its idf / the question's mean idf) to this power,
+   * so the chat's common words weigh less than its rare ones. 0: off. Default 0.
+   */
+  idfPower: number;
+  /** Questions with more distinct terms than this get {@link idfPower}. Default 8. */
+  longQuestionTerms: number;
   /** Query expansion from the top results, or false to rank on the question's terms only. Default {@link DEFAULT_FEEDBACK}. */
   feedback: FeedbackOptions | false;
 }
@@ -81,6 +89,8 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   fieldB: DEFAULT_FIELD_B,
   phraseWeight: 0.15,
   pairWindow: 1,
+  idfPower: 0,
+  longQuestionTerms: 8,
   feedback: DEFAULT_FEEDBACK,
 });
 
@@ -94,6 +104,8 @@ export function resolveRankingOptions(options: Partial<RankingOptions> = {}): Ra
     fieldB,
     phraseWeight: options.phraseWeight ?? DEFAULT_RANKING.phraseWeight,
     pairWindow: Math.max(1, Math.round(options.pairWindow ?? DEFAULT_RANKING.pairWindow)),
+    idfPower: Math.max(0, options.idfPower ?? DEFAULT_RANKING.idfPower),
+    longQuestionTerms: Math.max(0, options.longQuestionTerms ?? DEFAULT_RANKING.longQuestionTerms),
     feedback: options.feedback === false ? false : { ...DEFAULT_FEEDBACK, ...options.feedback },
   };
 }

@@ -58,6 +58,14 @@ describe('PaperIndex ranking options', () => {
     expect(ranking(damped, long)).not.toEqual(ranking(base, long));
   });
 
+  it('weighs a long question’s terms by idf only when it has more distinct terms than longQuestionTerms', () => {
+    const base = PaperIndex.build(papers);
+    const weighed = PaperIndex.build(papers, { idfPower: 1, longQuestionTerms: 5 });
+    expect(ranking(weighed, 'label smoothing')).toEqual(ranking(base, 'label smoothing'));
+    const long = QUESTIONS[5]!;
+    expect(ranking(weighed, long)).not.toEqual(ranking(base, long));
+  });
+
   it('with a pair window, matches a question’s word pair in either order, and pairs a few words apart', () => {
     const adjacent = PaperIndex.build(papers, { feedback: false });
     const windowed = PaperIndex.build(papers, { feedback: false, pairWindow: 4 });

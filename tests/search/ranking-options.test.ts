@@ -11,6 +11,8 @@ describe('resolveRankingOptions', () => {
       fieldB: { title: 0.75, abstract: 0.6 },
       phraseWeight: 0.15,
       pairWindow: 1,
+      idfPower: 0,
+      longQuestionTerms: 8,
       feedback: { docs: 10, terms: 20, originalWeight: 0.5, minConfidence: 0.2, fullBelowTerms: 0 },
     });
     expect(resolveRankingOptions({})).toEqual(DEFAULT_RANKING);

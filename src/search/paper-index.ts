@@ -59,10 +59,12 @@ export const DEFAULT_SEARCH_LIMIT = 10;
 const SIMILAR_QUERY_TERMS = 25;
 
 /**
- * Indexed fields. `text` is the title (repeated {@link RankingOptions.titleWeight} times) plus
- * the abstract: one BM25 field whose term frequencies weight the title, i.e. BM25F. It measured
- * better than scoring title and abstract as separate fields and adding the scores, which
- * rewards a short title's match twice over. `phrases` holds adjacent-term pairs.
+ * Indexed fields. `text` holds title and abstract as two BM25F streams (each length-normalised
+ * with its own b, the title's counts weighted by {@link RankingOptions.titleWeight}, summed before
+ * the saturation), or with `fieldB` false the title repeated `titleWeight` times plus the abstract
+ * in one plain field (the layout before issue #10). Scoring title and abstract as separate fields
+ * and adding the scores rewards a short title's match twice over; BM25F saturates once.
+ * `phrases` holds adjacent-term pairs (or, with `pairWindow` > 1, unordered pairs within a window).
  */
 const TEXT = 'text';
 const PHRASES = 'phrases';
@@ -107,7 +109,8 @@ function weightedText(doc: DocTerms, titleWeight: number): string[] {
 /**
  * The search engine over a corpus: BM25F over title and abstract plus an adjacent-term phrase
  * field (our own top-k engine, {@link Bm25Index}), with documents and questions analyzed by the
- * same wink-nlp analyzer, and RM3 pseudo-relevance feedback over the first pass's best papers.
+ * same wink-nlp analyzer, and RM3 pseudo-relevance feedback over the first pass's best papers
+ * when that first pass is confident.
  *
  * @example
  * const index = PaperIndex.build(papers);

@@ -2,7 +2,10 @@
 export interface Bm25Params {
   /** Term-frequency saturation. Default {@link DEFAULT_BM25}.k = 1.2. */
   k: number;
-  /** Length normalisation. Default {@link DEFAULT_BM25}.b = 0.75. */
+  /**
+   * Length normalisation of the plain fields (the phrase field, and the one-field layout's text);
+   * title and abstract have their own, {@link RankingOptions.fieldB}. Default {@link DEFAULT_BM25}.b = 0.75.
+   */
   b: number;
   /** BM25+ lower bound for a matching term. Default {@link DEFAULT_BM25}.d = 0. */
   d: number;
@@ -18,8 +21,9 @@ export interface FeedbackOptions {
   originalWeight: number;
   /**
    * Feedback only when the first pass is confident: its best paper's score is at least this
-   * share of the most any paper could score (the sum of the query's per-term bounds). 0: always.
-   * Default 0.
+   * share of the most any paper could score (the sum of the query's per-term bounds); otherwise
+   * the first pass is the ranking. 0: always. Default 0.2 (flat from 0.15 to 0.25 on the three
+   * collections; from 0.3 Cranfield loses its feedback gain).
    */
   minConfidence?: number;
   /**
@@ -31,9 +35,9 @@ export interface FeedbackOptions {
 
 /** Length normalisation of title and abstract as two BM25F streams (see {@link RankingOptions.fieldB}). */
 export interface FieldB {
-  /** The title's b. */
+  /** The title's b. Default {@link DEFAULT_FIELD_B}.title = 0.75. */
   title: number;
-  /** The abstract's b. */
+  /** The abstract's b. Default {@link DEFAULT_FIELD_B}.abstract = 0.6. */
   abstract: number;
 }
 
@@ -50,7 +54,9 @@ export interface RankingOptions {
   /**
    * Title and abstract as two BM25F streams of one field, each length-normalised with its own b,
    * their weighted counts summed before saturation; or false for one field holding the title
-   * {@link titleWeight} times and the abstract (one length normalisation, with `bm25.b`).
+   * {@link titleWeight} times and the abstract (one length normalisation, with `bm25.b`: the
+   * layout before issue #10, which ranks as the minisearch-based index did). Default
+   * {@link DEFAULT_FIELD_B} (title 0.75, abstract 0.6).
    */
   fieldB: FieldB | false;
   /** Weight of term pairs ("classifier free", "diffus sampl") matched as wholes. Default 0.15. */
@@ -76,13 +82,16 @@ export interface RankingOptions {
 /** Okapi BM25 with the textbook parameters; BM25+'s `d` measured worse on both benchmarks. */
 export const DEFAULT_BM25: Readonly<Bm25Params> = Object.freeze({ k: 1.2, b: 0.75, d: 0 });
 
-/** RM3 with 10 documents and 20 terms, mixed half and half with the question. */
+/** RM3 with 10 documents and 20 terms, mixed half and half with the question, when the first pass is confident (≥ 0.2). */
 export const DEFAULT_FEEDBACK: Readonly<FeedbackOptions> = Object.freeze({ docs: 10, terms: 20, originalWeight: 0.5, minConfidence: 0.2, fullBelowTerms: 0 });
 
 /** Title b 0.75 (the textbook value), abstract b 0.6 (see docs/retrieval-quality.md). */
 export const DEFAULT_FIELD_B: Readonly<FieldB> = Object.freeze({ title: 0.75, abstract: 0.6 });
 
-/** The ranking defaults, as measured in docs/retrieval-quality.md. */
+/**
+ * The ranking defaults, chosen on Cranfield, CACM and seeds-dev at once (the setting whose worst
+ * collection, relative to its best BM25 peer, is best; docs/retrieval-quality.md).
+ */
 export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   bm25: DEFAULT_BM25,
   titleWeight: 2,

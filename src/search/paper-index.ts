@@ -170,6 +170,14 @@ export class PaperIndex {
       );
     }
     const options = resolveRankingOptions(json.options);
+    const textField = json.engine.fields.find((field) => field.name === TEXT);
+    const streams = textField?.streams?.length ?? 1;
+    if (streams !== (options.fieldB ? 2 : 1)) {
+      throw new PaperbotError(
+        ErrorCode.CorpusInvalid,
+        `PaperIndex: serialised index's "${TEXT}" field has ${streams} stream(s), its options (fieldB ${options.fieldB ? 'set' : 'false'}) need ${options.fieldB ? 2 : 1}`,
+      );
+    }
     const engine = Bm25Index.loadJSON(json.engine, engineParams(options));
     if (engine.documentCount !== json.papers.length || json.terms.length !== json.papers.length) {
       throw new PaperbotError(

@@ -81,5 +81,9 @@ describe('PaperIndex ranking options', () => {
     const loaded = PaperIndex.loadJSON(JSON.parse(JSON.stringify(index)));
     expect(loaded.options).toEqual(index.options);
     for (const question of QUESTIONS) expect(ranking(loaded, question)).toEqual(ranking(index, question));
+    // Options that do not fit the saved layout are refused, not ranked with the wrong formula.
+    expect(() => PaperIndex.loadJSON({ ...index.toJSON(), options: { ...index.options, fieldB: false } })).toThrow(
+      'PaperIndex: serialised index\'s "text" field has 2 stream(s), its options (fieldB false) need 1',
+    );
   });
 });

@@ -6,6 +6,7 @@ import { runCommand } from '../commands/run-command.js';
 import type { CommandResult } from '../commands/results.js';
 import { asCodedError, ErrorCode } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import type { RankingOptions } from '../search/ranking-options.js';
 import { renderText } from '../render/text.js';
 import { formatAnswerReport } from '../eval/answer-report.js';
 import { FileSessionStore } from '../session/file-session-store.js';
@@ -51,6 +52,18 @@ function positiveInt(name: string, max = 100_000) {
   };
 }
 
+/** `--ranking`: partial ranking options as a JSON object. */
+function rankingJson(value: string): Partial<RankingOptions> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch (error) {
+    throw new InvalidArgumentError(`--ranking must be JSON: ${(error as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new InvalidArgumentError('--ranking must be a JSON object of ranking options.');
+  return parsed as Partial<RankingOptions>;
+}
+
 function nonNegativeInt(name: string, max = 1_000_000) {
   return (value: string): number => {
     const n = Number(value);
@@ -80,11 +93,12 @@ export function createProgram(deps: CliDeps): Program {
   const corpusPath = () => globals().corpus ?? deps.defaultCorpus ?? process.env.CORPUS_DIR ?? defaultCorpusPath();
 
   /** The corpus and its index, from the snapshot cache unless --no-cache; a refused snapshot or failed save is a line on stderr. */
-  const load = (path: string) => loadIndex(path, { logger: cliLogger(io), ...(globals().cache ? {} : { cacheDir: false as const }) });
+  const load = (path: string, ranking?: Partial<RankingOptions>) =>
+    loadIndex(path, { logger: cliLogger(io), ...(ranking ? { ranking } : {}), ...(globals().cache ? {} : { cacheDir: false as const }) });
 
-  async function open() {
+  async function open(ranking?: Partial<RankingOptions>) {
     const path = corpusPath();
-    const loaded = await load(path);
+    const loaded = await load(path, ranking);
     // Skipped records are always reported (on stderr, so --json output stays clean).
     if (loaded.corpus.issues.length > 0) for (const line of describeCorpus(loaded.corpus, path)) println(io.stderr, line);
     return loaded.index;
@@ -178,14 +192,19 @@ export function createProgram(deps: CliDeps): Program {
     .option('--qrels <file>', 'score the ranking: TREC relevance judgments, qid 0 docid grade')
     .option('--answers <file>', 'score the answers: gold sentences, JSONL {qid, docid, key: [...], support: [...]}')
     .addOption(new Option('--k <n>', 'ranking depth (with --qrels)').argParser(positiveInt('--k')).default(1000))
-    .action(async (options: { queries: string; qrels?: string; answers?: string; k: number }, command: Program) => {
+    .addOption(
+      new Option('--ranking <json>', 'ranking options to measure instead of the defaults, as JSON, e.g. \'{"feedback":false}\' (see docs/retrieval-quality.md)').argParser(
+        rankingJson,
+      ),
+    )
+    .action(async (options: { queries: string; qrels?: string; answers?: string; k: number; ranking?: Partial<RankingOptions> }, command: Program) => {
       // Checked before the corpus loads, so a usage mistake is reported at once.
       if ((options.qrels === undefined) === (options.answers === undefined)) {
         command.error(
           `error: eval needs exactly one of --qrels <file> (score the ranking) and --answers <file> (score the answers), got ${options.qrels === undefined ? 'neither' : 'both'}`,
         );
       }
-      const index = await open();
+      const index = await open(options.ranking);
       if (options.qrels !== undefined) {
         io.stdout.write(await evalCommand(index, options.queries, options.qrels, options.k));
         return;

@@ -1,13 +1,13 @@
 import type { Paper } from '../corpus/paper.js';
 import { PaperbotError, ErrorCode, UnknownPaperError } from '../errors.js';
-import { analyze, phraseTerms, type AnalyzedToken } from '../nlp/analyzer.js';
+import { analyze, phraseTerms, PHRASE_JOINER, type AnalyzedToken } from '../nlp/analyzer.js';
 import { analyzeInThreads, type ParallelAnalyzeOptions } from '../nlp/parallel/parallel-analyzer.js';
 import type { Keywords } from '../nlp/keywords.js';
 import { CorpusVocabulary, type SerializedVocabulary } from '../query/corpus-vocabulary.js';
 import { understandQuestion, type UnderstoodQuery } from '../query/understand-question.js';
 import { conceptForms, ConceptHolders, holdsAnyConcept, type ConceptForms } from './concept-holders.js';
-import { Bm25Index, type SerializedBm25Index } from './engine/bm25-index.js';
-import { Bm25IndexBuilder } from './engine/index-builder.js';
+import { Bm25Index, type Bm25IndexParams, type SerializedBm25Index } from './engine/bm25-index.js';
+import { Bm25IndexBuilder, type FieldSpec } from './engine/index-builder.js';
 import type { Bm25Query } from './engine/query.js';
 import type { ScoredDoc } from './engine/top-k-heap.js';
 import { expandQuery, type DocTerms } from './feedback.js';
@@ -69,13 +69,44 @@ export const DEFAULT_SEARCH_LIMIT = 10;
 const SIMILAR_QUERY_TERMS = 25;
 
 /**
- * Indexed fields. `text` is the title (repeated {@link RankingOptions.titleWeight} times) plus
- * the abstract: one BM25 field whose term frequencies weight the title, i.e. BM25F. It measured
- * better than scoring title and abstract as separate fields and adding the scores, which
- * rewards a short title's match twice over. `phrases` holds adjacent-term pairs.
+ * Indexed fields. `text` holds title and abstract as two BM25F streams (each length-normalised
+ * with its own b, the title's counts weighted by {@link RankingOptions.titleWeight}, summed before
+ * the saturation), or with `fieldB` false the title repeated `titleWeight` times plus the abstract
+ * in one plain field (the layout before issue #10). Scoring title and abstract as separate fields
+ * and adding the scores rewards a short title's match twice over; BM25F saturates once.
+ * `phrases` holds adjacent-term pairs (or, with `pairWindow` > 1, unordered pairs within a window).
  */
 const TEXT = 'text';
 const PHRASES = 'phrases';
+
+/** The engine's fields for the options: `text` plain or with title and abstract streams, and `phrases`. */
+function engineFields(options: RankingOptions): FieldSpec[] {
+  return [options.fieldB ? { name: TEXT, streams: ['title', 'abstract'] } : TEXT, PHRASES];
+}
+
+/** The engine's scoring parameters for the options. */
+export function engineParams(options: RankingOptions): Bm25IndexParams {
+  if (!options.fieldB) return { ...options.bm25 };
+  const { title, abstract } = options.fieldB;
+  return { ...options.bm25, streams: { [TEXT]: [{ weight: options.titleWeight, b: title }, { weight: 1, b: abstract }] } };
+}
+
+/** A document's term pairs: adjacent ones in order (window 1), or any two at most `window` apart, unordered. */
+function pairTerms(tokens: readonly AnalyzedToken[], window: number): string[] {
+  if (window <= 1) return phraseTerms(tokens);
+  const pairs: string[] = [];
+  let sentenceStart = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.breakBefore) sentenceStart = i;
+    for (let j = Math.max(sentenceStart, i - window); j < i; j++) pairs.push(unorderedPair(tokens[j]!.term, tokens[i]!.term));
+  }
+  return pairs;
+}
+
+/** A pair's key whatever the order of its terms. */
+function unorderedPair(a: string, b: string): string {
+  return a < b ? a + PHRASE_JOINER + b : b + PHRASE_JOINER + a;
+}
 
 /** The `text` field: title terms `titleWeight` times, then the abstract's. */
 function weightedText(doc: DocTerms, titleWeight: number): string[] {
@@ -88,7 +119,8 @@ function weightedText(doc: DocTerms, titleWeight: number): string[] {
 /**
  * The search engine over a corpus: BM25F over title and abstract plus an adjacent-term phrase
  * field (our own top-k engine, {@link Bm25Index}), with documents and questions analyzed by the
- * same wink-nlp analyzer, and RM3 pseudo-relevance feedback over the first pass's best papers.
+ * same wink-nlp analyzer, and RM3 pseudo-relevance feedback over the first pass's best papers
+ * when that first pass is confident.
  *
  * @example
  * const index = PaperIndex.build(papers);
@@ -97,7 +129,7 @@ function weightedText(doc: DocTerms, titleWeight: number): string[] {
  */
 export class PaperIndex {
   /** Version of {@link SerializedPaperIndex}; bumped whenever analysis or layout changes. */
-  static readonly SERIAL_VERSION = 3;
+  static readonly SERIAL_VERSION = 4;
 
   readonly options: RankingOptions;
   private readonly papers: Paper[];
@@ -153,20 +185,20 @@ export class PaperIndex {
       seen.add(paper.id);
     }
     const resolved = resolveRankingOptions(options);
-    const builder = new Bm25IndexBuilder([TEXT, PHRASES]);
+    const builder = new Bm25IndexBuilder(engineFields(resolved));
     const terms: DocTerms[] = [];
     const vocabulary = new CorpusVocabulary();
     return {
       add(title: AnalyzedToken[], abstract: AnalyzedToken[]): void {
         const paper = papers[terms.length]!;
-        const phrases = [...phraseTerms(title), ...phraseTerms(abstract)];
-        vocabulary.add([title, abstract], `${paper.title}. ${paper.abstract}`, phrases);
+        vocabulary.add([title, abstract], `${paper.title}. ${paper.abstract}`, [...phraseTerms(title), ...phraseTerms(abstract)]);
         const doc = { title: title.map((t) => t.term), abstract: abstract.map((t) => t.term) };
         terms.push(doc);
-        builder.add([weightedText(doc, resolved.titleWeight), phrases]);
+        const phrases = [...pairTerms(title, resolved.pairWindow), ...pairTerms(abstract, resolved.pairWindow)];
+        builder.add([resolved.fieldB ? [doc.title, doc.abstract] : weightedText(doc, resolved.titleWeight), phrases]);
       },
       finish(): PaperIndex {
-        return new PaperIndex([...papers], terms, builder.build(resolved.bm25), resolved, vocabulary);
+        return new PaperIndex([...papers], terms, builder.build(engineParams(resolved)), resolved, vocabulary);
       },
     };
   }
@@ -180,7 +212,15 @@ export class PaperIndex {
       );
     }
     const options = resolveRankingOptions(json.options);
-    const engine = Bm25Index.loadJSON(json.engine, options.bm25);
+    const textField = json.engine.fields.find((field) => field.name === TEXT);
+    const streams = textField?.streams?.length ?? 1;
+    if (streams !== (options.fieldB ? 2 : 1)) {
+      throw new PaperbotError(
+        ErrorCode.CorpusInvalid,
+        `PaperIndex: serialised index's "${TEXT}" field has ${streams} stream(s), its options (fieldB ${options.fieldB ? 'set' : 'false'}) need ${options.fieldB ? 2 : 1}`,
+      );
+    }
+    const engine = Bm25Index.loadJSON(json.engine, engineParams(options));
     if (engine.documentCount !== json.papers.length || json.terms.length !== json.papers.length) {
       throw new PaperbotError(
         ErrorCode.CorpusInvalid,
@@ -346,6 +386,7 @@ export class PaperIndex {
     forms?: ConceptForms,
   ): { ranked: ScoredDoc[]; holders?: ConceptHolders } {
     if (weights.size === 0) return { ranked: [] };
+    weights = this.weighByIdf(weights);
     const first = this.clauses(weights, phrases, 1);
     const holders = forms ? this.holders(forms, first) : undefined;
     const feedback = this.options.feedback;
@@ -354,13 +395,17 @@ export class PaperIndex {
     const top = this.engine.topK(first, Math.max(1, feedback.docs));
     // Nothing matching the first pass: nothing to expand, list or count.
     if (top.length === 0) return { ranked: [] };
+    if (feedback.minConfidence && top[0]!.score < feedback.minConfidence * this.engine.scoreBound(first)) {
+      return { ranked: this.engine.topK(first, depth, holders ? { within: holders.docs } : {}), holders };
+    }
     const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
+    const long = feedback.fullBelowTerms && weights.size > feedback.fullBelowTerms ? feedback.fullBelowTerms / weights.size : 1;
     const expanded = expandQuery(
       weights,
       top.slice(0, feedback.docs).map(({ doc, score }) => ({ terms: this.terms[doc]!, score })),
       (term) => this.vocabulary.termFrequency(term),
       this.papers.length,
-      feedback,
+      long === 1 ? feedback : { ...feedback, originalWeight: 1 - (1 - feedback.originalWeight) * long },
     );
     const final = this.clauses(expanded, phrases, 1 / total);
     holders?.extendTo(this.engine, final);
@@ -369,10 +414,20 @@ export class PaperIndex {
     return { ranked: this.engine.topK(final, depth, { within: listable }), holders };
   }
 
+  /** A long question's term weights times (idf / mean idf)^idfPower (see {@link RankingOptions.idfPower}); others as given. */
+  private weighByIdf(weights: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+    const { idfPower, longQuestionTerms } = this.options;
+    if (idfPower <= 0 || weights.size <= longQuestionTerms) return weights;
+    const idfs = new Map([...weights.keys()].map((term) => [term, this.idf(term)]));
+    const mean = [...idfs.values()].reduce((sum, idf) => sum + idf, 0) / idfs.size;
+    if (!(mean > 0)) return weights;
+    return new Map([...weights].map(([term, weight]) => [term, weight * (idfs.get(term)! / mean) ** idfPower]));
+  }
+
   /** The papers a search may list and count, against the first-pass query (see {@link ConceptHolders}). */
   private holders(forms: ConceptForms, first: Bm25Query): ConceptHolders {
     // With the title indexed 0 times, the text field lacks title-only terms: test each paper's own terms.
-    const scan = this.options.titleWeight < 1 ? (doc: number) => holdsAnyConcept(this.terms[doc]!, forms) : undefined;
+    const scan = !this.options.fieldB && this.options.titleWeight < 1 ? (doc: number) => holdsAnyConcept(this.terms[doc]!, forms) : undefined;
     return ConceptHolders.find(this.engine, forms, first, TEXT, scan);
   }
 
@@ -381,7 +436,11 @@ export class PaperIndex {
     const clauses = [...weights].map(([term, weight]) => ({ field: TEXT, term, weight }));
     if (this.options.phraseWeight > 0) {
       const weight = this.options.phraseWeight * phraseUnit;
-      for (const term of phrases) clauses.push({ field: PHRASES, term, weight });
+      const window = this.options.pairWindow;
+      for (const phrase of phrases) {
+        const [a, b] = phrase.split(PHRASE_JOINER) as [string, string];
+        clauses.push({ field: PHRASES, term: window > 1 && b !== undefined ? unorderedPair(a, b) : phrase, weight });
+      }
     }
     return clauses;
   }

@@ -11,6 +11,15 @@ import type { Bm25Params } from '../ranking-options.js';
  * in that field (minisearch's field length), avglen(f) its mean over all N documents (empty
  * fields included), and df(t, f) the number of documents holding t in f. `d` > 0 is BM25+.
  * The operations are written in minisearch's order, so results agree to the last bit.
+ *
+ * A BM25F field (one with several streams, e.g. title and abstract; Robertson, Zaragoza &
+ * Taylor 2004) sums each stream's count, weighted and length-normalised on its own, BEFORE the
+ * saturation, so a term is rewarded once however many streams hold it:
+ *
+ *     tf~(t, D)      = Σ over streams s of  w_s · tf(t, D, s) / (1 − b_s + b_s · len(D, s) / avglen(s))
+ *     score(t, D, f) = idf(t, f) · (d + tf~ · (k + 1) / (tf~ + k))
+ *
+ * with df(t, f) the documents holding t in any stream.
  */
 
 /** BM25 inverse document frequency of a term held by `documentFrequency` of `documentCount` documents. */
@@ -42,4 +51,28 @@ export function runningMeanLength(lengths: Float32Array): number {
   let average = 0;
   for (let i = 0; i < lengths.length; i++) average = (average * i + lengths[i]!) / (i + 1);
   return average;
+}
+
+/** A BM25F stream's weight and length normalisation. */
+export interface StreamParams {
+  /** How much one occurrence in this stream counts (the title's 2 against the abstract's 1). */
+  weight: number;
+  /** Length normalisation of this stream, 0…1. */
+  b: number;
+}
+
+/**
+ * Each document's per-stream scale `w_s / (1 − b_s + b_s · len(D, s) / avglen(s))`, row-major
+ * (`scales[doc · S + s]`): a BM25F field's pseudo-frequency is Σ_s tf_s · scale_s.
+ */
+export function streamScales(lengths: Float32Array, averageLengths: readonly number[], streams: readonly StreamParams[]): Float64Array {
+  const s = streams.length;
+  const scales = new Float64Array(lengths.length);
+  for (let i = 0; i < lengths.length; i++) {
+    const { weight, b } = streams[i % s]!;
+    const average = averageLengths[i % s]!;
+    // An empty stream in every document (average 0) holds no term: its scale never multiplies a count.
+    scales[i] = average > 0 ? weight / (1 - b + (b * lengths[i]!) / average) : 0;
+  }
+  return scales;
 }

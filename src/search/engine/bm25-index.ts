@@ -1,18 +1,20 @@
 import { PaperbotError, ErrorCode } from '../../errors.js';
 import { DEFAULT_BM25, type Bm25Params } from '../ranking-options.js';
-import { bm25Idf, bm25TermScore, lengthNorms } from './bm25-formula.js';
+import { bm25Idf, lengthNorms, streamScales, type StreamParams } from './bm25-formula.js';
 import { scoreCandidates } from './candidate-scoring.js';
 import { DocSet } from './doc-set.js';
 import { scoreExhaustively } from './exhaustive-scoring.js';
 import { FieldPostings } from './field-postings.js';
 import { maxScoreTopK } from './max-score.js';
-import { seek, type Bm25Query, type PostingsCursor, type ResolvedQuery } from './query.js';
+import { postingScore, seek, type Bm25Query, type PostingsCursor, type ResolvedQuery } from './query.js';
 import { byRank, type ScoredDoc } from './top-k-heap.js';
 import { decodeTypedArray, encodeTypedArray } from './typed-array-codec.js';
 
 /** The serialised form of one field (see {@link SerializedBm25Index}); arrays are base64, little-endian. */
 export interface SerializedFieldPostings {
   name: string;
+  /** The BM25F streams (absent for a plain field). */
+  streams?: string[];
   terms: string[];
   offsets: string;
   docs: string;
@@ -25,6 +27,15 @@ export interface SerializedBm25Index {
   version: number;
   documentCount: number;
   fields: SerializedFieldPostings[];
+}
+
+/**
+ * How an index scores: the BM25 parameters (k, d, and the b of plain fields), and for each
+ * BM25F field its streams' weights and b's, in stream order.
+ */
+export interface Bm25IndexParams extends Bm25Params {
+  /** Per BM25F field name, one {@link StreamParams} per stream. Default: weight 1 and `b` for every stream. */
+  streams?: Readonly<Record<string, readonly StreamParams[]>>;
 }
 
 /** Options of {@link Bm25Index.topK}. */
@@ -65,31 +76,46 @@ export const DIRECT_SCORING_LIMIT = 1000;
  */
 export class Bm25Index {
   /** Version of {@link SerializedBm25Index}; bumped whenever the layout changes. */
-  static readonly SERIAL_VERSION = 1;
+  static readonly SERIAL_VERSION = 2;
 
   /** Number of documents (ids 0 … documentCount − 1). */
   readonly documentCount: number;
   /** The BM25 parameters scores are computed with. */
-  readonly params: Bm25Params;
+  readonly params: Bm25IndexParams;
   private readonly fields: FieldPostings[];
   private readonly fieldIndex: Map<string, number>;
-  /** Per field, each document's length normalisation under {@link params}. */
+  /** Per plain field, each document's length normalisation under {@link params} (empty for BM25F fields). */
   private readonly norms: Float64Array[];
+  /** Per BM25F field, each document's stream scales (empty for plain fields). */
+  private readonly scales: Float64Array[];
   /** Per field, term id → its highest unweighted score in any document (computed on first use). */
   private readonly maxScores: Array<Map<number, number>>;
 
   /** Wraps finished fields (see {@link Bm25IndexBuilder}); throws when a field's lengths do not cover every document. */
-  constructor(documentCount: number, fields: readonly FieldPostings[], params: Partial<Bm25Params> = {}) {
+  constructor(documentCount: number, fields: readonly FieldPostings[], params: Partial<Bm25IndexParams> = {}) {
     for (const field of fields) {
-      if (field.lengths.length !== documentCount) {
-        throw new RangeError(`Bm25Index: field "${field.name}" has ${field.lengths.length} document lengths for ${documentCount} documents`);
+      if (field.documentCount !== documentCount) {
+        throw new RangeError(`Bm25Index: field "${field.name}" has ${field.documentCount} document lengths for ${documentCount} documents`);
+      }
+      const streams = params.streams?.[field.name];
+      if (streams && streams.length !== field.streams.length) {
+        throw new PaperbotError(
+          ErrorCode.InvalidOption,
+          `Bm25Index: field "${field.name}" has ${field.streams.length} streams (${field.streams.join(', ')}), its parameters give ${streams.length}`,
+        );
       }
     }
     this.documentCount = documentCount;
     this.params = { ...DEFAULT_BM25, ...params };
     this.fields = [...fields];
     this.fieldIndex = new Map(fields.map((field, i) => [field.name, i]));
-    this.norms = fields.map((field) => lengthNorms(field.lengths, field.averageLength, this.params));
+    const empty = new Float64Array(0);
+    this.norms = fields.map((field) => (field.streams.length === 1 ? lengthNorms(field.lengths, field.averageLength, this.params) : empty));
+    this.scales = fields.map((field) =>
+      field.streams.length === 1
+        ? empty
+        : streamScales(field.lengths, field.averageLengths, this.params.streams?.[field.name] ?? field.streams.map(() => ({ weight: 1, b: this.params.b }))),
+    );
     this.maxScores = fields.map(() => new Map());
   }
 
@@ -148,6 +174,11 @@ export class Bm25Index {
     return maxScoreTopK(this.resolve(query, true), limit, this.params, admit);
   }
 
+  /** The most any document could score for a query: the sum of its clauses' weighted per-term bounds. */
+  scoreBound(query: Bm25Query): number {
+    return this.resolve(query, true).cursors.reduce((sum, cursor) => sum + cursor.upperBound, 0);
+  }
+
   /** Every document holding some clause's term, scored and sorted best first (exhaustive; the reference for {@link topK}). */
   scoreAll(query: Bm25Query): ScoredDoc[] {
     return scoreExhaustively(this.resolve(query, false), this.documentCount, this.params);
@@ -171,6 +202,7 @@ export class Bm25Index {
       documentCount: this.documentCount,
       fields: this.fields.map((field) => ({
         name: field.name,
+        ...(field.streams.length > 1 ? { streams: [...field.streams] } : {}),
         terms: [...field.terms],
         offsets: encodeTypedArray(field.offsets),
         docs: encodeTypedArray(field.docs),
@@ -181,7 +213,7 @@ export class Bm25Index {
   }
 
   /** Restores an index saved with {@link toJSON}; throws on another version. */
-  static loadJSON(json: SerializedBm25Index, params: Partial<Bm25Params> = {}): Bm25Index {
+  static loadJSON(json: SerializedBm25Index, params: Partial<Bm25IndexParams> = {}): Bm25Index {
     if (json.version !== Bm25Index.SERIAL_VERSION) {
       throw new PaperbotError(
         ErrorCode.IndexVersionMismatch,
@@ -192,6 +224,7 @@ export class Bm25Index {
       const what = `Bm25Index field "${field.name}"`;
       return new FieldPostings({
         name: field.name,
+        ...(field.streams ? { streams: field.streams } : {}),
         terms: field.terms,
         offsets: decodeTypedArray(Uint32Array, field.offsets, `${what} offsets`),
         docs: decodeTypedArray(Uint32Array, field.docs, `${what} docs`),
@@ -224,18 +257,22 @@ export class Bm25Index {
       const start = field.offsets[id]!;
       const end = field.offsets[id + 1]!;
       const idf = bm25Idf(end - start, this.documentCount);
-      byField[f]!.push({
+      const cursor: PostingsCursor = {
         field: f,
         docs: field.docs,
         freqs: field.freqs,
+        stride: field.streams.length,
         norms: this.norms[f]!,
+        scales: this.scales[f]!,
         pos: start,
         start,
         end,
         idf,
         weight: clause.weight,
-        upperBound: withBounds ? clause.weight * this.maxScore(f, id, idf) : Infinity,
-      });
+        upperBound: 0,
+      };
+      if (withBounds) cursor.upperBound = clause.weight * this.maxScore(cursor, id);
+      byField[f]!.push(cursor);
     }
     const cursors: PostingsCursor[] = [];
     const groupEnds: number[] = [];
@@ -247,16 +284,18 @@ export class Bm25Index {
     return { cursors, groupEnds };
   }
 
-  /** A term's highest unweighted score over its postings (cached per term). */
-  private maxScore(f: number, termId: number, idf: number): number {
-    const cache = this.maxScores[f]!;
+  /**
+   * A term's highest unweighted score over its postings (cached per term), by the scorers' own
+   * formula, so no posting ever scores above it. With BM25F the saturation comes after the
+   * streams' sum, so the bound is taken over each posting's whole sum, not per stream.
+   */
+  private maxScore(cursor: PostingsCursor, termId: number): number {
+    const cache = this.maxScores[cursor.field]!;
     let max = cache.get(termId);
     if (max === undefined) {
-      const field = this.fields[f]!;
-      const norms = this.norms[f]!;
       max = 0;
-      for (let p = field.offsets[termId]!, end = field.offsets[termId + 1]!; p < end; p++) {
-        const score = bm25TermScore(idf, field.freqs[p]!, norms[field.docs[p]!]!, this.params);
+      for (let p = cursor.start; p < cursor.end; p++) {
+        const score = postingScore(cursor, p, cursor.docs[p]!, this.params);
         if (score > max) max = score;
       }
       cache.set(termId, max);

@@ -1,6 +1,5 @@
 import type { Bm25Params } from '../ranking-options.js';
-import { bm25TermScore } from './bm25-formula.js';
-import { seek, type ResolvedQuery } from './query.js';
+import { postingScore, seek, type ResolvedQuery } from './query.js';
 
 /**
  * Scores of given documents only (ids ascending), summed in query order like every other
@@ -23,7 +22,7 @@ export function scoreCandidates(query: ResolvedQuery, candidates: ArrayLike<numb
         const doc = candidates[j]!;
         pos = seek(c.docs, pos, c.end, doc);
         if (pos < c.end && c.docs[pos] === doc) {
-          fieldSums[j]! += c.weight * bm25TermScore(c.idf, c.freqs[pos]!, c.norms[doc]!, params);
+          fieldSums[j]! += c.weight * postingScore(c, pos, doc, params);
           matched[j] = 1;
         }
       }

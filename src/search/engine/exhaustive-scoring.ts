@@ -1,6 +1,5 @@
 import type { Bm25Params } from '../ranking-options.js';
-import { bm25TermScore } from './bm25-formula.js';
-import type { ResolvedQuery } from './query.js';
+import { postingScore, type ResolvedQuery } from './query.js';
 import { byRank, type ScoredDoc } from './top-k-heap.js';
 
 /**
@@ -19,7 +18,7 @@ export function scoreExhaustively(query: ResolvedQuery, documentCount: number, p
       const c = query.cursors[i]!;
       for (let p = c.start; p < c.end; p++) {
         const doc = c.docs[p]!;
-        fieldSums[doc]! += c.weight * bm25TermScore(c.idf, c.freqs[p]!, c.norms[doc]!, params);
+        fieldSums[doc]! += c.weight * postingScore(c, p, doc, params);
         matched[doc] = 1;
       }
     }

@@ -1,5 +1,5 @@
 import type { Bm25Params } from '../ranking-options.js';
-import { seek, sumContributions, type ResolvedQuery } from './query.js';
+import { postingScore, seek, sumContributions, type ResolvedQuery } from './query.js';
 import { TopKHeap, type ScoredDoc } from './top-k-heap.js';
 
 /**
@@ -35,8 +35,6 @@ export function maxScoreTopK(query: ResolvedQuery, k: number, params: Bm25Params
   const n = cursors.length;
   if (n === 0 || k <= 0) return [];
   const heap = new TopKHeap(k);
-  const { d } = params;
-  const k1 = params.k + 1;
   for (const cursor of cursors) cursor.pos = cursor.start;
 
   // Clause positions by bound, ascending (ties in query order), and the running sums of bounds.
@@ -95,8 +93,7 @@ export function maxScoreTopK(query: ResolvedQuery, k: number, params: Bm25Params
       const i = essential[0]!;
       const c = cursors[i]!;
       if (accepted) {
-        const tf = c.freqs[c.pos]!;
-        const s = c.weight * (c.idf * (d + (tf * k1) / (tf + c.norms[doc]!)));
+        const s = c.weight * postingScore(c, c.pos, doc, params);
         contributions[i] = s;
         touched[touchedCount++] = i;
         partial += s;
@@ -119,8 +116,7 @@ export function maxScoreTopK(query: ResolvedQuery, k: number, params: Bm25Params
       c.pos = seek(c.docs, c.pos, c.end, doc);
       heads[i] = c.pos < c.end ? c.docs[c.pos]! : Infinity;
       if (c.pos < c.end && c.docs[c.pos] === doc) {
-        const tf = c.freqs[c.pos]!;
-        const s = c.weight * (c.idf * (d + (tf * k1) / (tf + c.norms[doc]!)));
+        const s = c.weight * postingScore(c, c.pos, doc, params);
         contributions[i] = s;
         touched[touchedCount++] = i;
         partial += s;

@@ -1,3 +1,6 @@
+import type { Bm25Params } from '../ranking-options.js';
+import { bm25TermScore } from './bm25-formula.js';
+
 /** One weighted term of a query, searched in one field of a {@link Bm25Index}. */
 export interface Bm25Clause {
   /** The field's name ("text", "phrases"). */
@@ -22,9 +25,14 @@ export interface PostingsCursor {
   /** Index of the field, which groups clauses for the score's sum. */
   field: number;
   docs: Uint32Array;
+  /** `stride` counts per posting (one per stream of the field). */
   freqs: Uint16Array;
-  /** The field's per-document length normalisation (see bm25-formula.ts). */
+  /** Number of streams of the field: 1 for a plain field, more for BM25F. */
+  stride: number;
+  /** A plain field's per-document length normalisation (see bm25-formula.ts). */
   norms: Float64Array;
+  /** A BM25F field's per-document, per-stream scales (see `streamScales` in bm25-formula.ts); empty for a plain field. */
+  scales: Float64Array;
   /** Current position, `start ≤ pos ≤ end`. */
   pos: number;
   readonly start: number;
@@ -32,7 +40,7 @@ export interface PostingsCursor {
   readonly idf: number;
   readonly weight: number;
   /** The largest weighted score this clause gives any document (MaxScore's bound). */
-  readonly upperBound: number;
+  upperBound: number;
 }
 
 /**
@@ -80,4 +88,20 @@ export function sumContributions(contributions: Float64Array, groupEnds: readonl
     start = end;
   }
   return total;
+}
+
+/**
+ * A clause's unweighted score for the document at posting `p`: plain BM25 for a one-stream
+ * field, BM25F (streams' counts scaled and summed, then saturated) otherwise. Every scorer
+ * (exhaustive, candidates, MaxScore and its bounds) calls this, so they agree bit for bit.
+ */
+export function postingScore(c: PostingsCursor, p: number, doc: number, params: Bm25Params): number {
+  const stride = c.stride;
+  if (stride === 1) return bm25TermScore(c.idf, c.freqs[p]!, c.norms[doc]!, params);
+  let tf = 0;
+  const at = p * stride;
+  const row = doc * stride;
+  for (let s = 0; s < stride; s++) tf += c.freqs[at + s]! * c.scales[row + s]!;
+  // tf~ · (k + 1) / (tf~ + k): the plain formula with the norm k (the lengths are in the scales).
+  return bm25TermScore(c.idf, tf, params.k, params);
 }

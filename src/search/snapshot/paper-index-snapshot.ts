@@ -1,5 +1,5 @@
 import type { LoadedCorpus } from '../../corpus/load-corpus.js';
-import { PaperIndex } from '../paper-index.js';
+import { engineParams, PaperIndex } from '../paper-index.js';
 import { resolveRankingOptions, type RankingOptions } from '../ranking-options.js';
 import { BinaryWriter } from './binary-writer.js';
 import { readDocTerms, writeDocTerms } from './doc-terms-codec.js';
@@ -93,7 +93,7 @@ export function decodeIndexSnapshot(bytes: Buffer, expectedKey?: string): IndexS
   const papers = read('PAPR', (input) => readPapers(input, strings));
   const terms = read('TERM', (input) => readDocTerms(input, strings));
   const vocabulary = read('VOCB', (input) => readVocabulary(input, strings));
-  const engine = read('ENGN', (input) => readEngine(input, strings, options.bm25));
+  const engine = read('ENGN', (input) => readEngine(input, strings, engineParams(options)));
   if (papers.length !== meta.papers) throw new SnapshotError('corrupt', `${papers.length} papers, the metadata says ${meta.papers}`);
   let index: PaperIndex;
   try {

@@ -56,7 +56,60 @@ describe('Bm25IndexBuilder', () => {
   });
 });
 
+/** Title and abstract as two streams of one BM25F field. */
+function smallBm25f(): Bm25Index {
+  const builder = new Bm25IndexBuilder([{ name: 'text', streams: ['title', 'abstract'] }, 'phrases']);
+  builder.add([[['label', 'smooth'], ['label', 'smooth', 'regular', 'label']], ['label_smooth']]);
+  builder.add([[['random'], ['smooth', 'certifi']], ['random_smooth']]);
+  builder.add([[[], []], []]);
+  builder.add([[[], ['label', 'nois']], ['label_nois']]);
+  return builder.build({ ...DEFAULT_BM25, streams: { text: [{ weight: 2, b: 0.5 }, { weight: 1, b: 0.6 }] } });
+}
+
+describe('Bm25IndexBuilder with a BM25F field', () => {
+  it('keeps one posting per document holding a term in any stream, with a count and a length per stream', () => {
+    const text = smallBm25f().field('text');
+    expect(text.streams).toEqual(['title', 'abstract']);
+    expect(text.terms).toEqual(['label', 'smooth', 'regular', 'random', 'certifi', 'nois']);
+    expect([...text.docs]).toEqual([0, 3, 0, 1, 0, 1, 1, 3]);
+    // Counts per posting, title then abstract.
+    expect([...text.freqs]).toEqual([1, 2, 0, 1, 1, 1, 0, 1, 0, 1, 1, 0, 0, 1, 0, 1]);
+    // Distinct terms per document, title then abstract; each stream has its own mean.
+    expect([...text.lengths]).toEqual([2, 3, 1, 2, 0, 0, 0, 2]);
+    expect(text.averageLengths).toEqual([0.75, 1.75]);
+  });
+
+  it('asks one term list per stream, naming the field', () => {
+    const builder = new Bm25IndexBuilder([{ name: 'text', streams: ['title', 'abstract'] }]);
+    expect(() => builder.add([['a', 'b']])).toThrow('Bm25IndexBuilder: document 0, field "text" needs 2 term lists (title, abstract)');
+  });
+});
+
 describe('Bm25Index scoring', () => {
+  it('scores a BM25F term once: idf · tf~·(k+1) / (tf~ + k), tf~ = Σ streams w·tf / (1 − b + b·len/avglen)', () => {
+    const index = smallBm25f();
+    const { k } = DEFAULT_BM25;
+    const idf = bm25Idf(2, 4);
+    const title = (tf: number, len: number) => (2 * tf) / (1 - 0.5 + (0.5 * len) / 0.75);
+    const abstract = (tf: number, len: number) => tf / (1 - 0.6 + (0.6 * len) / 1.75);
+    const saturate = (tf: number) => 0.5 * idf * ((tf * (k + 1)) / (tf + k));
+    const [first, second] = index.scoreAll([{ field: 'text', term: 'label', weight: 0.5 }]);
+    expect(first!.doc).toBe(0);
+    expect(first!.score).toBeCloseTo(saturate(title(1, 2) + abstract(2, 3)), 12);
+    expect(second!.doc).toBe(3);
+    expect(second!.score).toBeCloseTo(saturate(abstract(1, 2)), 12);
+    // A title match and an abstract match of the same term saturate together, below two separate scores.
+    expect(first!.score).toBeLessThan(saturate(title(1, 2)) + saturate(abstract(2, 3)));
+  });
+
+  it('rejects stream parameters that do not fit the field, naming it', () => {
+    const builder = new Bm25IndexBuilder([{ name: 'text', streams: ['title', 'abstract'] }]);
+    builder.add([[['a'], ['b']]]);
+    expect(() => builder.build({ streams: { text: [{ weight: 1, b: 0.5 }] } })).toThrow(
+      'Bm25Index: field "text" has 2 streams (title, abstract), its parameters give 1',
+    );
+  });
+
   it('scores one term as minisearch’s BM25: idf · tf·(k+1) / (tf + k·(1 − b + b·len/avglen)), times the weight', () => {
     const index = small();
     const idf = bm25Idf(2, 4);
@@ -165,6 +218,16 @@ describe('Bm25Index.toJSON and Bm25Index.loadJSON', () => {
       const query = clausesOf(weights, phrases, 0.15);
       expect(loaded.topK(query, 10)).toEqual(index.topK(query, 10));
     }
+  });
+
+  it('round-trips a BM25F field, streams and all', () => {
+    const index = smallBm25f();
+    const json = JSON.parse(JSON.stringify(index)) as SerializedBm25Index;
+    expect(json.fields[0]!.streams).toEqual(['title', 'abstract']);
+    expect(json.fields[1]!.streams).toBeUndefined();
+    const loaded = Bm25Index.loadJSON(json, index.params);
+    const query = [{ field: 'text', term: 'label', weight: 1 }, { field: 'text', term: 'smooth', weight: 0.4 }];
+    expect(loaded.scoreAll(query)).toEqual(index.scoreAll(query));
   });
 
   it('refuses another version, and arrays that do not fit together, with messages naming them', () => {

@@ -1,5 +1,6 @@
 import { Bm25IndexBuilder } from '../../../src/search/engine/index-builder.js';
-import type { Bm25Index } from '../../../src/search/engine/bm25-index.js';
+import type { Bm25Index, Bm25IndexParams } from '../../../src/search/engine/bm25-index.js';
+import type { StreamParams } from '../../../src/search/engine/bm25-formula.js';
 import type { Bm25Query } from '../../../src/search/engine/query.js';
 import type { Bm25Params } from '../../../src/search/ranking-options.js';
 import type { RandomDoc } from './random-corpus.js';
@@ -16,4 +17,12 @@ export function clausesOf(weights: ReadonlyMap<string, number>, phrases: readonl
   const clauses = [...weights].map(([term, weight]) => ({ field: 'text', term, weight }));
   if (phraseWeight > 0) for (const term of phrases) clauses.push({ field: 'phrases', term, weight: phraseWeight * phraseUnit });
   return clauses;
+}
+
+/** An engine whose `text` field scores title and abstract as two BM25F streams with these weights and b's. */
+export function bm25fEngineOf(docs: readonly RandomDoc[], params: Bm25Params, streams: readonly [StreamParams, StreamParams]): Bm25Index {
+  const builder = new Bm25IndexBuilder([{ name: 'text', streams: ['title', 'abstract'] }, 'phrases']);
+  for (const doc of docs) builder.add([[doc.title ?? [], doc.abstract ?? []], doc.phrases]);
+  const indexParams: Bm25IndexParams = { ...params, streams: { text: streams } };
+  return builder.build(indexParams);
 }

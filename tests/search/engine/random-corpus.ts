@@ -26,6 +26,9 @@ export function zipf(random: SeededRandom, size: number, s = 1.05): () => number
 export interface RandomDoc {
   text: string[];
   phrases: string[];
+  /** The title and abstract apart (for an engine scoring them as two BM25F streams); `text` is title, title, abstract. */
+  title?: string[];
+  abstract?: string[];
 }
 
 /**
@@ -45,7 +48,7 @@ export function randomCorpus(random: SeededRandom, documents: number, vocabulary
     for (const part of [title, abstract]) {
       for (let j = 1; j < part.length; j++) if (random.next() < 0.8) phrases.push(part[j - 1] + PHRASE_JOINER + part[j]);
     }
-    docs.push({ text: [...title, ...title, ...abstract], phrases });
+    docs.push({ text: [...title, ...title, ...abstract], phrases, title, abstract });
   }
   return docs;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DocSet } from '../../../src/search/engine/doc-set.js';
 import { DEFAULT_BM25, type Bm25Params } from '../../../src/search/ranking-options.js';
-import { clausesOf, engineOf } from './engine-helpers.js';
+import { bm25fEngineOf, clausesOf, engineOf } from './engine-helpers.js';
 import { randomCorpus, randomQuery, SeededRandom } from './random-corpus.js';
 
 const CORPORA: Array<{ seed: number; documents: number; vocabulary: number; params: Bm25Params }> = [
@@ -34,6 +34,32 @@ describe('Bm25Index.topK (MaxScore) returns exactly the exhaustive top k', () =>
         }
       }
       expect(checks).toBe(QUERIES * KS.length);
+    });
+  }
+
+  // BM25F: title and abstract as two streams, saturated after their weighted sum; the bound of a
+  // term is its best summed score over its postings.
+  const BM25F_CORPORA = [
+    { seed: 31, documents: 800, vocabulary: 600, params: DEFAULT_BM25, streams: [{ weight: 2, b: 0.5 }, { weight: 1, b: 0.6 }] },
+    { seed: 32, documents: 2500, vocabulary: 3000, params: DEFAULT_BM25, streams: [{ weight: 3.5, b: 0.9 }, { weight: 1, b: 0.2 }] },
+    { seed: 33, documents: 1500, vocabulary: 800, params: { k: 2, b: 0.75, d: 0.5 }, streams: [{ weight: 0.7, b: 0 }, { weight: 1.3, b: 1 }] },
+  ] as const;
+  for (const { seed, documents, vocabulary, params, streams } of BM25F_CORPORA) {
+    it(`BM25F, seed ${seed}: ${documents} documents, title ×${streams[0].weight} b ${streams[0].b}, abstract ×${streams[1].weight} b ${streams[1].b}`, () => {
+      const random = new SeededRandom(seed);
+      const docs = randomCorpus(random, documents, vocabulary);
+      const engine = bm25fEngineOf(docs, params, streams);
+      for (let q = 0; q < QUERIES; q++) {
+        const withPhrases = q % 2 === 0;
+        const { weights, phrases } = randomQuery(random, docs, vocabulary, withPhrases);
+        const query = clausesOf(weights, phrases, withPhrases ? 0.05 + random.next() : 0, 0.1 + random.next());
+        const all = engine.scoreAll(query);
+        for (const k of KS) expect(engine.topK(query, k)).toEqual(all.slice(0, k));
+        const within = new DocSet(documents);
+        for (let doc = 0; doc < documents; doc++) if (random.next() < 0.3) within.add(doc);
+        const kept = all.filter(({ doc }) => within.has(doc));
+        for (const k of KS) expect(engine.topK(query, k, { within })).toEqual(kept.slice(0, k));
+      }
     });
   }
 

@@ -15,7 +15,10 @@ export interface LoadResults {
   machine: { cores: number; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
   options: LoadOptions;
   bot: { mode: string; papers: number; buildMs: number; generateMs: number };
-  waves?: PhaseReport;
+  /** Mentions answered before the waves, not measured. */
+  warmupMentions: number;
+  /** All waves together, and each on its own. */
+  waves?: PhaseReport & { perWave: PhaseFigures[] };
   reload?: PhaseReport & { filePapers: number; fileBytes: number; outcome?: ReloadEnd; note?: string };
   /** Web API calls the bot made, by method. */
   webApi: Record<string, number>;

@@ -35,14 +35,14 @@ import { LOAD_USAGE, parseLoadArgs, type LoadOptions } from './load-options.js';
 import type { ChildMessage, ParentMessage, ReloadEnd } from './load-protocol.js';
 import type { LoadResults } from './load-results.js';
 import { formatLoadReport } from './load-report.js';
-import { phaseFigures, type MentionOutcome } from './load-stats.js';
+import { phaseFigures, type MentionOutcome, type PhaseFigures } from './load-stats.js';
 import { mentionEnvelope, mentionTs, slackSignatureHeaders, type LoadMention } from './slack-requests.js';
 import { writeCorpusFile } from './write-corpus.js';
 
 /** One mention every this many ms during the reload phase. */
-const RELOAD_TICK_MS = 100;
+const RELOAD_TICK_MS = 250;
 /** At most this many mentions in the reload phase (a reload that is never seen must not send forever). */
-const MAX_RELOAD_MENTIONS = 600;
+const MAX_RELOAD_MENTIONS = 300;
 /** Mentions go on this long after the reload ends (its stall shows in the requests right after). */
 const RELOAD_TAIL_MS = 1_000;
 /** How long answers are awaited after the traffic budget has run out. */
@@ -51,8 +51,16 @@ const DRAIN_GRACE_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 /** Corpus generation, index build and start-up must end within this, or the run is abandoned. */
 const SETUP_TIMEOUT_MS = 600_000;
-/** Questions per set (long, short) the mentions cycle through. */
-const QUESTIONS = 100;
+/**
+ * Mentions answered one by one before the waves, not measured: the first questions of a fresh
+ * process pay for JIT compilation and lazy set-up, which a bot in service has long paid.
+ */
+const WARMUP_MENTIONS = 6;
+/**
+ * Questions per set (long, short) the mentions take in turn: enough that a default run asks no
+ * question twice, so no answer is quicker for having been asked before.
+ */
+const QUESTIONS = 300;
 /** Channels the mentions are spread over. */
 const CHANNELS = 5;
 
@@ -101,6 +109,14 @@ class BotChild {
   }
 }
 
+/** A mention sent: when, its acknowledgement (or failure), and the thread its answer goes to. */
+interface FiredMention {
+  sent: number;
+  ackMs: number;
+  status?: number;
+  thread: string;
+}
+
 /** Fires the load's mentions and collects what happened to them. */
 class MentionFirer {
   private seq = 0;
@@ -113,7 +129,7 @@ class MentionFirer {
   ) {}
 
   /** Sends one mention; resolves when it is acknowledged (or failed), with a way to await its answer. */
-  async fire(): Promise<{ sent: number; ackMs?: number; status?: number; thread: string }> {
+  async fire(): Promise<FiredMention> {
     const seq = ++this.seq;
     const set = seq % 2 === 0 ? this.questions.long : this.questions.short;
     const mention: LoadMention = { seq, question: set[Math.floor(seq / 2) % set.length]!, channel: `CLOAD${seq % CHANNELS}` };
@@ -127,12 +143,13 @@ class MentionFirer {
       await response.arrayBuffer().catch(() => undefined);
       return { sent, ackMs, status: response.status, thread };
     } catch {
-      return { sent, thread };
+      // Failed (reset, or no response within the timeout): counted at the time it failed.
+      return { sent, ackMs: performance.now() - sent, thread };
     }
   }
 
   /** Waits for the answers of fired mentions until `deadline` (performance.now()), and sums them up. */
-  async outcomes(fired: ReadonlyArray<{ sent: number; ackMs?: number; status?: number; thread: string }>, deadline: number): Promise<MentionOutcome[]> {
+  async outcomes(fired: readonly FiredMention[], deadline: number): Promise<MentionOutcome[]> {
     const remaining = Math.max(0, deadline - performance.now());
     const wait = new AbortController();
     await Promise.race([Promise.all(fired.map((f) => this.api.answered(f.thread))), sleep(remaining, undefined, { signal: wait.signal }).catch(() => undefined)]);
@@ -140,7 +157,7 @@ class MentionFirer {
     return fired.map((f) => {
       const activity = this.api.threads.get(f.thread);
       return {
-        ...(f.ackMs !== undefined ? { ackMs: f.ackMs } : {}),
+        ackMs: f.ackMs,
         ...(f.status !== undefined ? { status: f.status } : {}),
         ...(activity?.answeredAt !== undefined ? { answerMs: activity.answeredAt - f.sent } : {}),
         placeholder: activity?.placeholderAt !== undefined,
@@ -181,20 +198,27 @@ async function run(options: LoadOptions, log: (line: string) => void): Promise<L
       machine: { cores: cpus().length, loadAverageAtStart, loadAverageAtEnd: [] },
       options,
       bot: { mode: options.workers > 0 ? `workers (${options.workers})` : 'in-process', papers: ready.papers, buildMs: ready.buildMs, generateMs: Math.round(workload.generateMs) },
+      warmupMentions: WARMUP_MENTIONS,
       webApi: {},
     };
 
+    for (let i = 0; i < WARMUP_MENTIONS; i++) await firer.outcomes([await firer.fire()], performance.now() + 30_000);
+    child.send({ kind: 'phase-end', phase: 'warm-up' });
+    await child.next('loop', 60_000);
+
     // Waves: `concurrency` mentions at once, then their answers, `waves` times.
     const waveOutcomes: MentionOutcome[] = [];
+    const perWave: PhaseFigures[] = [];
     for (let wave = 1; wave <= options.waves && performance.now() < budgetEnd; wave++) {
       const fired = await Promise.all(Array.from({ length: options.concurrency }, () => firer.fire()));
       const outcomes = await firer.outcomes(fired, Math.min(drainEnd, Math.max(budgetEnd, performance.now())));
       waveOutcomes.push(...outcomes);
       const figures = phaseFigures(outcomes);
+      perWave.push(figures);
       log(`wave ${wave}: ack p99 ${figures.ack?.p99.toFixed(0) ?? '–'} ms, max ${figures.ack?.max.toFixed(0) ?? '–'} ms; answers p99 ${figures.answer?.p99.toFixed(0) ?? '–'} ms, ${figures.unanswered} unanswered`);
     }
     child.send({ kind: 'phase-end', phase: 'waves' });
-    results.waves = { figures: phaseFigures(waveOutcomes), loop: (await child.next('loop', 60_000)).figures };
+    results.waves = { figures: phaseFigures(waveOutcomes), loop: (await child.next('loop', 60_000)).figures, perWave };
 
     if (options.reloadPapers > 0) {
       if (performance.now() >= budgetEnd) {
@@ -225,11 +249,14 @@ async function reloadPhase(
 ): Promise<NonNullable<LoadResults['reload']>> {
   let outcome: ReloadEnd | undefined;
   let endedAt: number | undefined;
+  let ended!: () => void;
+  const reloadEnded = new Promise<void>((resolve) => (ended = resolve));
   const off = child.on((message) => {
     if (message.kind === 'reload-start') log('reload: started');
     if (message.kind === 'reload-end') {
       outcome = message.outcome;
       endedAt = performance.now();
+      ended();
     }
   });
   const filePapers = added.length;
@@ -239,6 +266,12 @@ async function reloadPhase(
   while (pending.length < MAX_RELOAD_MENTIONS && performance.now() < budgetEnd && (endedAt === undefined || performance.now() < endedAt + RELOAD_TAIL_MS)) {
     pending.push(firer.fire());
     await sleep(RELOAD_TICK_MS);
+  }
+  // Traffic stopped first (budget, cap): the reload's outcome is still worth waiting for, within bounds.
+  if (endedAt === undefined) {
+    const wait = new AbortController();
+    await Promise.race([reloadEnded, sleep(Math.max(0, drainEnd - performance.now()), undefined, { signal: wait.signal }).catch(() => undefined)]);
+    wait.abort();
   }
   off();
   const outcomes = await firer.outcomes(await Promise.all(pending), drainEnd);

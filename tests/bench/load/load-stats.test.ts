@@ -7,13 +7,21 @@ describe('the figures of a phase of the load', () => {
       { ackMs: 10, status: 200, answerMs: 40, placeholder: false },
       { ackMs: SLACK_ACK_LIMIT_MS - 1, status: 200, answerMs: 3100, placeholder: false },
       { ackMs: SLACK_ACK_LIMIT_MS, status: 200, answerMs: 3200, placeholder: true },
-      { placeholder: false },
+      { ackMs: 20, placeholder: false },
       { ackMs: 5, status: 401, placeholder: false },
     ]);
     expect(figures.mentions).toBe(5);
     expect(figures.ackFailures).toBe(2);
     expect(figures.retriedShare).toBe(3 / 5);
-    expect(figures.ack).toEqual({ n: 3, p50: SLACK_ACK_LIMIT_MS - 1, p99: SLACK_ACK_LIMIT_MS, max: SLACK_ACK_LIMIT_MS });
+  });
+
+  it('times every acknowledgement, a failed request at the time it failed, so failures raise the tail', () => {
+    const figures = phaseFigures([
+      ...Array.from({ length: 99 }, () => ({ ackMs: 10, status: 200, answerMs: 40, placeholder: false })),
+      { ackMs: 30_000, placeholder: false },
+    ]);
+    expect(figures.ack).toEqual({ n: 100, p50: 10, p99: 10, max: 30_000 });
+    expect(phaseFigures([{ ackMs: 30_000, placeholder: false }, { ackMs: 30_000, placeholder: false }]).ack).toEqual({ n: 2, p50: 30_000, p99: 30_000, max: 30_000 });
   });
 
   it('times answers only for the mentions that got one, and counts the rest and the placeholders', () => {

@@ -19,7 +19,7 @@
  * watchdog ends the run if set-up hangs, and everything is closed, so the process exits by
  * itself. Only 127.0.0.1 is contacted. Figures: bench/results/load-latest.json.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -32,11 +32,12 @@ import type { Paper } from '../../src/corpus/paper.js';
 import { makeWorkload } from '../scale-workload.js';
 import { FakeSlackWebApi } from './fake-slack-web-api.js';
 import { LOAD_USAGE, parseLoadArgs, type LoadOptions } from './load-options.js';
-import type { ChildMessage, ParentMessage, ReloadEnd } from './load-protocol.js';
+import { BotChild } from './bot-process.js';
+import type { ReloadEnd } from './load-protocol.js';
 import type { LoadResults } from './load-results.js';
 import { formatLoadReport } from './load-report.js';
 import { phaseFigures, type MentionOutcome, type PhaseFigures } from './load-stats.js';
-import { mentionEnvelope, mentionTs, slackSignatureHeaders, type LoadMention } from './slack-requests.js';
+import { MentionFirer } from './mention-firer.js';
 import { writeCorpusFile } from './write-corpus.js';
 
 /** One mention every this many ms during the reload phase. */
@@ -47,8 +48,6 @@ const MAX_RELOAD_MENTIONS = 300;
 const RELOAD_TAIL_MS = 1_000;
 /** How long answers are awaited after the traffic budget has run out. */
 const DRAIN_GRACE_MS = 30_000;
-/** A request with no response after this long counts as failed (Slack gives up after 3 s). */
-const REQUEST_TIMEOUT_MS = 30_000;
 /** Corpus generation, index build and start-up must end within this, or the run is abandoned. */
 const SETUP_TIMEOUT_MS = 600_000;
 /**
@@ -61,110 +60,9 @@ const WARMUP_MENTIONS = 6;
  * question twice, so no answer is quicker for having been asked before.
  */
 const QUESTIONS = 300;
-/** Channels the mentions are spread over. */
-const CHANNELS = 5;
 
 const root = packageRoot();
 const benchDir = process.env.BENCH_DIR ?? join(root, '..', 'shared', 'benchmarks');
-
-/** The bot's process, with a way to ask it things. */
-class BotChild {
-  private readonly listeners = new Set<(message: ChildMessage) => void>();
-  failure: string | undefined;
-
-  constructor(readonly process: ChildProcess) {
-    process.on('message', (message: ChildMessage) => {
-      if (message.kind === 'failed') this.failure = message.message;
-      for (const listener of [...this.listeners]) listener(message);
-    });
-  }
-
-  send(message: ParentMessage): void {
-    this.process.send(message);
-  }
-
-  on(listener: (message: ChildMessage) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** The next message of a kind, or an error when the child fails or exits first, or after `timeoutMs`. */
-  next<K extends ChildMessage['kind']>(kind: K, timeoutMs: number): Promise<Extract<ChildMessage, { kind: K }>> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => finish(new Error(`load: the bot sent no "${kind}" within ${timeoutMs / 1000} s`)), timeoutMs);
-      const onExit = (code: number | null): void => finish(new Error(`load: the bot exited (code ${code}) before "${kind}"${this.failure ? `: ${this.failure}` : ''}`));
-      const off = this.on((message) => {
-        if (message.kind === kind) finish(undefined, message as Extract<ChildMessage, { kind: K }>);
-        else if (message.kind === 'failed') finish(new Error(`load: the bot failed: ${message.message}`));
-      });
-      const finish = (error?: Error, message?: Extract<ChildMessage, { kind: K }>): void => {
-        clearTimeout(timer);
-        off();
-        this.process.off('exit', onExit);
-        if (error) reject(error);
-        else resolve(message!);
-      };
-      this.process.once('exit', onExit);
-    });
-  }
-}
-
-/** A mention sent: when, its acknowledgement (or failure), and the thread its answer goes to. */
-interface FiredMention {
-  sent: number;
-  ackMs: number;
-  status?: number;
-  thread: string;
-}
-
-/** Fires the load's mentions and collects what happened to them. */
-class MentionFirer {
-  private seq = 0;
-
-  constructor(
-    private readonly url: string,
-    private readonly signingSecret: string,
-    private readonly api: FakeSlackWebApi,
-    private readonly questions: { long: string[]; short: string[] },
-  ) {}
-
-  /** Sends one mention; resolves when it is acknowledged (or failed), with a way to await its answer. */
-  async fire(): Promise<FiredMention> {
-    const seq = ++this.seq;
-    const set = seq % 2 === 0 ? this.questions.long : this.questions.short;
-    const mention: LoadMention = { seq, question: set[Math.floor(seq / 2) % set.length]!, channel: `CLOAD${seq % CHANNELS}` };
-    const body = mentionEnvelope(mention);
-    const headers = { 'content-type': 'application/json', ...slackSignatureHeaders(this.signingSecret, body, Math.floor(Date.now() / 1000)) };
-    const sent = performance.now();
-    const thread = mentionTs(seq);
-    try {
-      const response = await fetch(this.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-      const ackMs = performance.now() - sent;
-      await response.arrayBuffer().catch(() => undefined);
-      return { sent, ackMs, status: response.status, thread };
-    } catch {
-      // Failed (reset, or no response within the timeout): counted at the time it failed.
-      return { sent, ackMs: performance.now() - sent, thread };
-    }
-  }
-
-  /** Waits for the answers of fired mentions until `deadline` (performance.now()), and sums them up. */
-  async outcomes(fired: readonly FiredMention[], deadline: number): Promise<MentionOutcome[]> {
-    const remaining = Math.max(0, deadline - performance.now());
-    const wait = new AbortController();
-    await Promise.race([Promise.all(fired.map((f) => this.api.answered(f.thread))), sleep(remaining, undefined, { signal: wait.signal }).catch(() => undefined)]);
-    wait.abort();
-    return fired.map((f) => {
-      const activity = this.api.threads.get(f.thread);
-      return {
-        ackMs: f.ackMs,
-        ...(f.status !== undefined ? { status: f.status } : {}),
-        ...(activity?.answeredAt !== undefined ? { answerMs: activity.answeredAt - f.sent } : {}),
-        placeholder: activity?.placeholderAt !== undefined,
-      };
-    });
-  }
-}
 
 async function run(options: LoadOptions, log: (line: string) => void): Promise<LoadResults> {
   const startedAt = new Date().toISOString();

@@ -3,6 +3,7 @@ import type { Paperbot } from '../../src/app/paperbot.js';
 import { ConfigError } from '../../src/errors.js';
 import { silentLogger, type Logger } from '../../src/log/logger.js';
 import { systemClock, type Clock } from '../../src/time/clock.js';
+import { systemTimers, type Timers } from '../../src/time/timers.js';
 import { boltLogger } from './bolt-logger.js';
 import { EventDeduper } from './dedupe.js';
 import { dedupeEvents } from './dedupe-middleware.js';
@@ -16,6 +17,7 @@ import { Replier } from './reply.js';
 import type { Sleep } from './response-url.js';
 import { DEFAULT_RETRY_POLICY, webClientRetryOptions, type RetryPolicy } from './retry-policy.js';
 import { secretScrubber } from './scrub-secrets.js';
+import { SEARCHING_DELAY_MS } from './searching-placeholder.js';
 
 /** Slack's Web API, unless SLACK_API_URL says otherwise. */
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
@@ -45,6 +47,13 @@ export interface SlackAppOptions {
   retryPolicy?: Partial<RetryPolicy>;
   /** How response_url retries wait. Default: real timers. */
   sleep?: Sleep;
+  /**
+   * A mention's or DM's answer not ready after this many ms gets a "Searching…" message in its
+   * place first, edited into the answer when it is ready. Default {@link SEARCHING_DELAY_MS} (700).
+   */
+  searchingDelayMs?: number;
+  /** The timers that count {@link searchingDelayMs}. Default: Node's own. */
+  timers?: Timers;
   /**
    * HTTP mode: hold each HTTP response until the listener has finished. Off in production, so
    * Slack gets its acknowledgement at once; tests turn it on so a request's replies have been
@@ -101,7 +110,8 @@ export function createSlackApp(options: SlackAppOptions): App {
     });
   }
 
-  const replier = new Replier({ logger, policy, scrub, ...(options.sleep ? { sleep: options.sleep } : {}) });
+  const placeholder = { delayMs: options.searchingDelayMs ?? SEARCHING_DELAY_MS, timers: options.timers ?? systemTimers };
+  const replier = new Replier({ logger, policy, scrub, placeholder, ...(options.sleep ? { sleep: options.sleep } : {}) });
   const deps: HandlerDeps = { bot: options.bot, replier, logger };
   const deduper = new EventDeduper(options.clock ?? systemClock, options.dedupe?.ttlMs, options.dedupe?.maxEntries);
   app.use(dedupeEvents(deduper, logger));

@@ -7,4 +7,5 @@ export { createSlackApp, DEFAULT_PORT, DEFAULT_SLACK_API_URL, type SlackAppOptio
 export { startSlack, type SlackHandle } from './start.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 export { renderResult, visibilityOf } from './render-blocks.js';
+export { SEARCHING_DELAY_MS, SEARCHING_TEXT } from './searching-placeholder.js';
 export type { SlackMessage, Surface, Visibility } from './slack-message.js';

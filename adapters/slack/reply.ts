@@ -6,6 +6,7 @@ import { describeError } from './describe-error.js';
 import { renderResult, visibilityOf } from './render-blocks.js';
 import { postToResponseUrl, type Sleep } from './response-url.js';
 import type { RetryPolicy } from './retry-policy.js';
+import { readyWithin, SEARCHING_TEXT, type PlaceholderPolicy } from './searching-placeholder.js';
 import type { SlackMessage, Surface } from './slack-message.js';
 
 /**
@@ -29,6 +30,14 @@ export interface ReplierOptions {
   scrub: (text: string) => string;
   /** How response_url retries wait (tests pass an instant one). */
   sleep?: Sleep;
+  /** When {@link Replier.sendWhenReady} posts "Searching…" first. */
+  placeholder: PlaceholderPolicy;
+}
+
+/** A message the bot has posted and can edit: chat.update's address. */
+interface PostedMessage {
+  channel: string;
+  ts: string;
 }
 
 /**
@@ -52,6 +61,76 @@ export class Replier {
         'Slack reply failed after retries',
       );
       return false;
+    }
+  }
+
+  /**
+   * Sends a result that may take a while, as Discord's deferred replies do: when it is ready
+   * within the placeholder delay it is sent like {@link send}; otherwise "Searching…" is posted
+   * to the public target first (only a `post` target: a thread or a DM) and, when the result is
+   * ready, that message is edited into it (chat.update). A result for elsewhere (an ephemeral
+   * error under a public placeholder) is sent there and the placeholder deleted. When the
+   * placeholder could not be posted or the edit fails, the result is posted as usual, so a
+   * question is answered whatever happens to the placeholder.
+   */
+  async sendWhenReady(client: webApi.WebClient, pending: Promise<CommandResult>, surface: Surface, targets: ReplyTargets): Promise<boolean> {
+    const placeholderTarget = targets.public;
+    if (placeholderTarget.kind !== 'post') return this.send(client, await pending, surface, targets);
+    const ready = await readyWithin(pending, this.options.placeholder);
+    if (ready) return this.send(client, ready.value, surface, targets);
+
+    const placeholder = await this.postPlaceholder(client, placeholderTarget);
+    let result: CommandResult;
+    try {
+      result = await pending;
+    } catch (error) {
+      // The listener's failure is logged by the app's error handler; no "Searching…" left behind.
+      if (placeholder) await this.deletePlaceholder(client, placeholder);
+      throw error;
+    }
+    if (!placeholder) return this.send(client, result, surface, targets);
+    const target = visibilityOf(result) === 'public' ? targets.public : targets.private;
+    if (target !== placeholderTarget) {
+      const sent = await this.send(client, result, surface, targets);
+      await this.deletePlaceholder(client, placeholder);
+      return sent;
+    }
+    const message = this.checked(renderResult(result, surface), result.kind);
+    try {
+      await client.chat.update({ channel: placeholder.channel, ts: placeholder.ts, text: message.text, blocks: message.blocks });
+      this.options.logger.debug({ source: 'slack', target: 'update', result: result.kind }, 'reply sent over the placeholder');
+      return true;
+    } catch (error) {
+      this.options.logger.warn(
+        { source: 'slack', channel: placeholder.channel, result: result.kind, err: describeError(error, this.options.scrub) },
+        'could not edit the "Searching…" placeholder; posting the answer instead',
+      );
+      return this.send(client, result, surface, targets);
+    }
+  }
+
+  /** Posts "Searching…"; undefined (logged) when Slack refuses, and the answer is then posted as usual. */
+  private async postPlaceholder(client: webApi.WebClient, target: Extract<ReplyTarget, { kind: 'post' }>): Promise<PostedMessage | undefined> {
+    try {
+      const posted = await client.chat.postMessage({
+        channel: target.channel,
+        ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+        text: SEARCHING_TEXT,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      return posted.ts ? { channel: posted.channel ?? target.channel, ts: posted.ts } : undefined;
+    } catch (error) {
+      this.options.logger.warn({ source: 'slack', channel: target.channel, err: describeError(error, this.options.scrub) }, 'could not post the "Searching…" placeholder');
+      return undefined;
+    }
+  }
+
+  private async deletePlaceholder(client: webApi.WebClient, placeholder: PostedMessage): Promise<void> {
+    try {
+      await client.chat.delete({ channel: placeholder.channel, ts: placeholder.ts });
+    } catch (error) {
+      this.options.logger.warn({ source: 'slack', channel: placeholder.channel, err: describeError(error, this.options.scrub) }, 'could not delete the "Searching…" placeholder');
     }
   }
 

@@ -7,6 +7,7 @@ import type { HandlerDeps } from './deps.js';
  * A message in a DM with the bot: answered in the DM (in the thread, if the user wrote in one),
  * one session per DM channel. Everything is posted normally: in a DM only the asker sees it anyway.
  * Message subtypes (edits, deletions, joins, bot messages, file shares) and bots are ignored.
+ * A slow answer gets "Searching…" first, edited into the answer when it is ready.
  */
 export function registerDirectMessageHandler(app: App, { bot, replier }: HandlerDeps): void {
   app.event('message', async ({ event, body, context, client }) => {
@@ -14,8 +15,9 @@ export function registerDirectMessageHandler(app: App, { bot, replier }: Handler
     if (event.bot_id || !event.user || event.user === context.botUserId) return;
     const team = body.team_id ?? event.team ?? 'unknown';
     const question = slackTextToPlain(event.text ?? '', context.botUserId);
-    const result = await bot.runText(question, dmSessionKey(team, event.channel), { platform: 'slack', channel: event.channel });
+    const pending = bot.runText(question, dmSessionKey(team, event.channel), { platform: 'slack', channel: event.channel });
     const here = { kind: 'post', channel: event.channel, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}) } as const;
-    await replier.send(client, result, 'dm', { public: here, private: here });
+    // One target for both: in a DM an error, too, replaces the placeholder.
+    await replier.sendWhenReady(client, pending, 'dm', { public: here, private: here });
   });
 }

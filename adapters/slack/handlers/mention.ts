@@ -7,6 +7,7 @@ import type { HandlerDeps } from './deps.js';
  * `@paperbot <question>` in a channel: answered in a thread under the question (or in the thread
  * it was asked in), one session per thread. Help and errors are ephemeral, in the same thread.
  * Only mentions are answered in channels: the app subscribes to no channel message events.
+ * A slow answer gets "Searching…" in the thread first, edited into the answer when it is ready.
  */
 export function registerMentionHandler(app: App, { bot, replier }: HandlerDeps): void {
   app.event('app_mention', async ({ event, body, context, client }) => {
@@ -17,9 +18,9 @@ export function registerMentionHandler(app: App, { bot, replier }: HandlerDeps):
     const team = body.team_id ?? event.team ?? 'unknown';
     const threadTs = event.thread_ts ?? event.ts;
     const question = slackTextToPlain(event.text ?? '', context.botUserId);
-    const result = await bot.runText(question, threadSessionKey(team, event.channel, threadTs), { platform: 'slack', channel: event.channel });
+    const pending = bot.runText(question, threadSessionKey(team, event.channel, threadTs), { platform: 'slack', channel: event.channel });
     const inThread = { kind: 'post', channel: event.channel, threadTs } as const;
-    await replier.send(client, result, 'thread', {
+    await replier.sendWhenReady(client, pending, 'thread', {
       public: inThread,
       private: event.user ? { kind: 'ephemeral', channel: event.channel, user: event.user, threadTs } : inThread,
     });

@@ -22,6 +22,8 @@ export interface RecordedCall {
   answered: boolean;
   /** Scripted to answer late (the client may have given up waiting). */
   slow?: boolean;
+  /** The body the fake answered with (e.g. a posted message's `ts`), once answered. */
+  response?: unknown;
 }
 
 export interface ScriptedReply {
@@ -100,6 +102,7 @@ export class FakeSlackApi {
     if (scripted?.delayMs) await new Promise((resolve) => setTimeout(resolve, scripted.delayMs));
     call.answered = true;
     const payload = scripted?.body ?? (status === 200 ? this.defaultBody(method, body) : '');
+    call.response = payload;
     return [status, typeof payload === 'string' ? payload : JSON.stringify(payload), { 'content-type': 'application/json', ...scripted?.headers }];
   }
 

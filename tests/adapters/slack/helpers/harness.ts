@@ -4,6 +4,7 @@ import type { App } from '@slack/bolt';
 import { createSlackApp, type SlackAppOptions } from '../../../../adapters/slack/index.js';
 import type { Paperbot } from '../../../../src/app/paperbot.js';
 import { ManualClock } from '../../../../src/time/clock.js';
+import { manualTimers } from '../../../helpers/manual-timers.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 import { RecordingLogger } from './recording-logger.js';
 import {
@@ -27,6 +28,8 @@ export interface HttpSlack {
   api: FakeSlackApi;
   logger: RecordingLogger;
   clock: ManualClock;
+  /** The "Searching…" delay's timers: none fires unless the test fires it, so no test sees a placeholder by accident. */
+  timers: ReturnType<typeof manualTimers>;
   sendEvent(event: Record<string, unknown>, options?: SendOptions & { eventId?: string }): Promise<SlackResponse>;
   sendEnvelope(envelope: Record<string, unknown>, options?: SendOptions): Promise<SlackResponse>;
   /** `/paper <text>`; its response_url is a fresh one on the fake unless given. */
@@ -44,6 +47,7 @@ export async function startHttpSlack(bot: Paperbot, overrides: Partial<SlackAppO
   const api = new FakeSlackApi();
   const logger = new RecordingLogger();
   const clock = new ManualClock(Date.UTC(2026, 0, 1));
+  const timers = manualTimers();
   const app = createSlackApp({
     bot,
     botToken: TEST_SECRETS.botToken,
@@ -52,6 +56,7 @@ export async function startHttpSlack(bot: Paperbot, overrides: Partial<SlackAppO
     apiUrl: api.apiUrl,
     logger,
     clock,
+    timers: timers.timers,
     retryPolicy: INSTANT_RETRIES,
     processBeforeResponse: true,
     ...overrides,
@@ -66,6 +71,7 @@ export async function startHttpSlack(bot: Paperbot, overrides: Partial<SlackAppO
     api,
     logger,
     clock,
+    timers,
     sendEnvelope,
     sendEvent: (event, options = {}) => sendEnvelope(eventEnvelope(event, options.eventId), options),
     sendCommand: (text, options = {}) =>

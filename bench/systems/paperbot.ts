@@ -1,10 +1,11 @@
 import { answer } from '../../src/answer/answer.js';
 import type { Paper } from '../../src/corpus/paper.js';
+import { analysisThreads, buildIndex, THREADED_BUILD_MIN_PAPERS } from '../../src/app/load-index.js';
 import { PaperIndex } from '../../src/search/paper-index.js';
 import { loadPaperIndexSnapshot, savePaperIndexSnapshot, SNAPSHOT_FORMAT } from './paperbot-snapshot.js';
 import type { BenchSystem } from './system.js';
 
-/** paperbot itself: `PaperIndex.build`, `index.search`, `answer(index, q)`, and its snapshot. */
+/** paperbot itself: `buildIndex` (as `loadIndex` builds), `index.search`, `answer(index, q)`, and its snapshot. */
 export function paperbotSystem(): BenchSystem {
   let index: PaperIndex | undefined;
   const built = (): PaperIndex => {
@@ -15,9 +16,9 @@ export function paperbotSystem(): BenchSystem {
   PaperIndex.build([{ id: 'warm', title: 'warm up', abstract: 'Warm up the analyzer.', links: [], sources: [] }]).search('warm');
   return {
     name: 'paperbot',
-    config: 'PaperIndex with default ranking options (feedback on); answer() with default limits',
-    build(papers: readonly Paper[]) {
-      index = PaperIndex.build(papers);
+    config: `PaperIndex with default ranking options, built as the bot builds it (analysis in ${analysisThreads()} thread(s) from ${THREADED_BUILD_MIN_PAPERS} papers on); answer() with default limits`,
+    async build(papers: readonly Paper[]) {
+      index = await buildIndex(papers);
     },
     search(question, limit) {
       return built().search(question, { limit });

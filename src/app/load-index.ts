@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { formatCorpusIssue, parseCorpusFiles, readCorpusFiles, type CorpusFileContent, type LoadedCorpus } from '../corpus/index.js';
 import { silentLogger, type Logger } from '../log/logger.js';
+import type { Paper } from '../corpus/paper.js';
 import { PaperIndex } from '../search/paper-index.js';
 import type { RankingOptions } from '../search/ranking-options.js';
 import { decodeIndexSnapshot, encodeIndexSnapshot, type IndexSnapshot } from '../search/snapshot/paper-index-snapshot.js';
@@ -142,13 +143,16 @@ export function analysisThreads(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
+/** Indexes papers as the bot does: in this thread for a small corpus, with analysis threads for a large one. */
+export async function buildIndex(papers: readonly Paper[], ranking: Partial<RankingOptions> = {}): Promise<PaperIndex> {
+  return papers.length >= THREADED_BUILD_MIN_PAPERS
+    ? await PaperIndex.buildInThreads(papers, ranking, { threads: analysisThreads() })
+    : PaperIndex.build(papers, ranking);
+}
+
 async function build(files: readonly CorpusFileContent[], path: string, options: LoadIndexOptions): Promise<LoadedIndex> {
   const corpus = parseCorpusFiles(files, path);
-  const index =
-    corpus.papers.length >= THREADED_BUILD_MIN_PAPERS
-      ? await PaperIndex.buildInThreads(corpus.papers, options.ranking, { threads: analysisThreads() })
-      : PaperIndex.build(corpus.papers, options.ranking);
-  return { corpus, index };
+  return { corpus, index: await buildIndex(corpus.papers, options.ranking) };
 }
 
 /**

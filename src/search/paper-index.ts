@@ -191,10 +191,12 @@ export class PaperIndex {
     return {
       add(title: AnalyzedToken[], abstract: AnalyzedToken[]): void {
         const paper = papers[terms.length]!;
-        vocabulary.add([title, abstract], `${paper.title}. ${paper.abstract}`, [...phraseTerms(title), ...phraseTerms(abstract)]);
+        const adjacent = [...phraseTerms(title), ...phraseTerms(abstract)];
+        vocabulary.add([title, abstract], `${paper.title}. ${paper.abstract}`, adjacent);
         const doc = { title: title.map((t) => t.term), abstract: abstract.map((t) => t.term) };
         terms.push(doc);
-        const phrases = [...pairTerms(title, resolved.pairWindow), ...pairTerms(abstract, resolved.pairWindow)];
+        // Window 1 pairs are the adjacent phrases: made (and hashed) once.
+        const phrases = resolved.pairWindow <= 1 ? adjacent : [...pairTerms(title, resolved.pairWindow), ...pairTerms(abstract, resolved.pairWindow)];
         builder.add([resolved.fieldB ? [doc.title, doc.abstract] : weightedText(doc, resolved.titleWeight), phrases]);
       },
       finish(): PaperIndex {

@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { Paperbot } from '../src/app/paperbot.js';
 import { describeCorpus, loadIndex } from '../src/app/load-index.js';
-import { defaultCorpusPath } from '../src/app/package-root.js';
+import { defaultCorpusPath } from '../src/config/package-root.js';
 import type { Env } from '../src/config/env.js';
-import { createSyncSchedule, syncSourcesFromFlags } from '../src/corpus/sync/index.js';
-import { watchCorpus, type CorpusWatcher } from '../src/corpus/watch-corpus.js';
+import { createSyncSchedule, syncSourcesFromFlags } from '../src/ingest/sync/index.js';
+import { watchCorpus, type CorpusWatcher } from '../src/ingest/watch-corpus.js';
 import { runDueDigests } from '../src/digest/run-digests.js';
 import { startDigestSchedule, type DigestSchedule } from '../src/digest/scheduler.js';
 import type { Logger } from '../src/log/logger.js';
@@ -45,6 +45,7 @@ export async function serve(env: Env, logger: Logger, options: ServeOptions): Pr
   let watcher: CorpusWatcher | undefined;
   if ((await stat(corpusPath)).isDirectory()) {
     watcher = watchCorpus(corpusPath, {
+      load: (path) => loadIndex(path),
       initial: loaded.corpus,
       logger,
       onReload: (next) => {

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Paper } from '../src/corpus/paper.js';
-import { watchCorpus } from '../src/corpus/watch-corpus.js';
+import { loadIndex } from '../src/app/load-index.js';
+import { watchCorpus } from '../src/ingest/watch-corpus.js';
 import type { ReloadFigures, WorkloadSettings } from './scale-figures.js';
 import { makeWorkload, tell } from './scale-workload.js';
 
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
 
   let served: unknown;
   const watcher = watchCorpus(task.dir, {
+    load: (path) => loadIndex(path),
     debounceMs: 0,
     onReload: (loaded) => {
       served = loaded.index;

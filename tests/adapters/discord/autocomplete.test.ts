@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paperChoices } from '../../../adapters/discord/autocomplete.js';
 import { loadIndex } from '../../../src/app/load-index.js';
-import { defaultCorpusPath } from '../../../src/app/package-root.js';
+import { defaultCorpusPath } from '../../../src/config/package-root.js';
 import { PaperIndex } from '../../../src/search/paper-index.js';
 
 let index: PaperIndex;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageProblems } from '../../../adapters/discord/discord-limits.js';
 import { NOTICES } from '../../../adapters/discord/interaction-handler.js';
 import { Paperbot } from '../../../src/app/paperbot.js';
-import { defaultCorpusPath } from '../../../src/app/package-root.js';
+import { defaultCorpusPath } from '../../../src/config/package-root.js';
 import type { Answer } from '../../../src/answer/answer-types.js';
 import { ManualClock } from '../../../src/time/clock.js';
 import { expectKind, flat } from '../../helpers/results.js';

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { loadIndex, type LoadedIndex } from '../../src/app/load-index.js';
 import { Paperbot } from '../../src/app/paperbot.js';
 import type { CorpusIssue } from '../../src/corpus/corpus-issue.js';
-import { isCorpusFileName, watchCorpus, type WatchCorpusOptions, type WatchDirectory } from '../../src/corpus/watch-corpus.js';
+import { isCorpusFileName, watchCorpus, type WatchCorpusOptions, type WatchDirectory } from '../../src/ingest/watch-corpus.js';
 import { manualTimers } from '../helpers/manual-timers.js';
 import { CorpusError, ErrorCode, type PaperbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/log/logger.js';
-import { recordLine, tempCorpus } from './corpus-fixtures.js';
+import { recordLine, tempCorpus } from '../corpus/corpus-fixtures.js';
 
 /** A directory watch the test fires by hand. */
 function fakeWatch() {
@@ -71,7 +71,7 @@ const A = recordLine('Zebra Stripes Confuse Biting Flies', { id: 'zebra' });
 const B = recordLine('Penguin Huddles Share Heat Fairly', { id: 'penguin' });
 
 /** A corpus with paper A, a bot serving it, and a watcher with fake watch and timers. */
-async function setup(files: Record<string, string> = { 'a.jsonl': `${A}\n` }, extra: Partial<WatchCorpusOptions> = {}) {
+async function setup(files: Record<string, string> = { 'a.jsonl': `${A}\n` }, extra: Partial<WatchCorpusOptions<LoadedIndex>> = {}) {
   const dir = await tempCorpus(files);
   const initial = await loadIndex(dir);
   const bot = new Paperbot(initial.index);
@@ -81,6 +81,7 @@ async function setup(files: Record<string, string> = { 'a.jsonl': `${A}\n` }, ex
   const reloads: LoadedIndex[] = [];
   const errors: Array<{ error: PaperbotError; issues: readonly CorpusIssue[] }> = [];
   const watcher = watchCorpus(dir, {
+    load: loadIndex,
     onReload: (loaded) => {
       reloads.push(loaded);
       bot.replaceIndex(loaded.index);
@@ -355,7 +356,7 @@ describe('watchCorpus (fake watch and timers)', () => {
     const fake = fakeWatch();
     const clock = debounceTimers();
     const reloads: LoadedIndex[] = [];
-    const watcher = watchCorpus(join(dir, 'a.jsonl'), { onReload: (loaded) => void reloads.push(loaded), watch: fake.watch, timers: clock.timers });
+    const watcher = watchCorpus(join(dir, 'a.jsonl'), { load: loadIndex, onReload: (loaded) => void reloads.push(loaded), watch: fake.watch, timers: clock.timers });
     expect(fake.state.dir).toBe(dir);
     fake.emit('b.jsonl');
     expect(clock.pending.size).toBe(0);
@@ -401,6 +402,7 @@ describe('watchCorpus (real fs.watch)', () => {
     const queue = reloadQueue();
     const errors: string[] = [];
     const watcher = watchCorpus(dir, {
+      load: loadIndex,
       onReload: (loaded) => {
         bot.replaceIndex(loaded.index);
         queue.onReload(loaded);

@@ -110,8 +110,8 @@ describe('watchCorpus (fake watch and timers)', () => {
     const outcome = await t.watcher.flush();
     expect(outcome?.kind).toBe('reloaded');
     expect(ids(t.reloads[0])).toEqual(['zebra', 'penguin']);
-    expect(t.bot.index.get('penguin')?.title).toBe('Penguin Huddles Share Heat Fairly');
-    expect(t.bot.index.search('penguin huddles').hits[0]?.paper.id).toBe('penguin');
+    expect((await t.bot.index.get('penguin'))?.title).toBe('Penguin Huddles Share Heat Fairly');
+    expect((await t.bot.index.search('penguin huddles', { offset: 0, limit: 10 })).papers[0]?.paper.id).toBe('penguin');
     expect(t.lines).toContain('info corpus reloaded: 2 papers from 2 files');
     await t.watcher.close();
   });
@@ -148,7 +148,7 @@ describe('watchCorpus (fake watch and timers)', () => {
     await writeFile(join(t.dir, 'a.jsonl'), `${recordLine('Zebra Stripes Deter Horseflies', { id: 'zebra' })}\n`);
     t.emit('a.jsonl');
     await t.watcher.flush();
-    expect(t.bot.index.get('zebra')?.title).toBe('Zebra Stripes Deter Horseflies');
+    expect((await t.bot.index.get('zebra'))?.title).toBe('Zebra Stripes Deter Horseflies');
     await t.watcher.close();
   });
 
@@ -158,7 +158,7 @@ describe('watchCorpus (fake watch and timers)', () => {
     t.emit('b.jsonl');
     await t.watcher.flush();
     expect(ids(t.reloads[0])).toEqual(['zebra']);
-    expect(t.bot.index.get('penguin')).toBeUndefined();
+    expect(await t.bot.index.get('penguin')).toBeUndefined();
     await t.watcher.close();
   });
 
@@ -182,7 +182,7 @@ describe('watchCorpus (fake watch and timers)', () => {
     await writeFile(join(t.dir, 'c.json'), `[${B}]`);
     t.emit('c.json');
     expect((await t.watcher.flush())?.kind).toBe('reloaded');
-    expect(t.bot.index.get('penguin')).toBeDefined();
+    expect(await t.bot.index.get('penguin')).toBeDefined();
     await t.watcher.close();
   });
 
@@ -212,7 +212,7 @@ describe('watchCorpus (fake watch and timers)', () => {
     expect((await t.watcher.flush())?.kind).toBe('refused');
     expect(t.errors[1]!.error.message).toMatch(/^No corpus files/u);
     expect(t.bot.index).toBe(served);
-    expect(t.bot.index.get('zebra')).toBeDefined();
+    expect(await t.bot.index.get('zebra')).toBeDefined();
     await t.watcher.close();
   });
 
@@ -221,7 +221,7 @@ describe('watchCorpus (fake watch and timers)', () => {
     await writeFile(join(t.dir, 'b.jsonl'), [B, '{oops', JSON.stringify({ title: 'No Abstract' })].join('\n'));
     t.emit('b.jsonl');
     expect((await t.watcher.flush())?.kind).toBe('reloaded');
-    expect(t.bot.index.get('penguin')).toBeDefined();
+    expect(await t.bot.index.get('penguin')).toBeDefined();
     expect(t.errors).toEqual([]);
     expect(t.lines).toEqual(
       expect.arrayContaining([expect.stringMatching(/^warn b\.jsonl:2: not valid JSON/u), 'warn b.jsonl:3: abstract: is required']),
@@ -423,7 +423,7 @@ describe('watchCorpus (real fs.watch)', () => {
       const withPenguin = reloadWith('penguin');
       await writeFile(join(dir, 'b.jsonl'), `${B}\n`);
       expect(ids(await withPenguin)).toEqual(['zebra', 'penguin']);
-      expect(bot.index.get('penguin')).toBeDefined();
+      expect(await bot.index.get('penguin')).toBeDefined();
 
       const withOctopus = reloadWith('octopus');
       await writeFile(join(dir, '.c.jsonl.swp'), `${recordLine('Octopus Arms Taste What They Touch', { id: 'octopus' })}\n`);

@@ -300,8 +300,8 @@ describe('autocomplete', () => {
     expect(data.choices).toHaveLength(25);
     for (const choice of data.choices) {
       expect(choice.name.length).toBeLessThanOrEqual(100);
-      expect(bot.index.get(choice.value)).toBeDefined();
-      expect(bot.index.get(choice.value)!.title.toLowerCase()).toContain('diffusion');
+      expect(await bot.index.get(choice.value)).toBeDefined();
+      expect((await bot.index.get(choice.value))!.title.toLowerCase()).toContain('diffusion');
     }
   });
 

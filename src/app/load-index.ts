@@ -1,3 +1,4 @@
+import { summarizeCorpus, type CorpusSummary } from '../corpus/corpus-summary.js';
 import { formatCorpusIssue, loadCorpus, type LoadedCorpus } from '../corpus/index.js';
 import { PaperIndex } from '../search/paper-index.js';
 import type { RankingOptions } from '../search/ranking-options.js';
@@ -21,9 +22,10 @@ const MAX_LISTED_ISSUES = 20;
  * What to tell the user after loading: how many papers from where, and every skipped record
  * with its file:line and field (the first {@link MAX_LISTED_ISSUES}), so nothing is lost silently.
  */
-export function describeCorpus(corpus: LoadedCorpus, path: string): string[] {
+export function describeCorpus(loaded: LoadedCorpus | CorpusSummary, path: string): string[] {
+  const corpus = summarizeCorpus(loaded);
   const lines = [
-    `Loaded ${corpus.papers.length} papers from ${path} (${corpus.files.length} file${corpus.files.length === 1 ? '' : 's'}` +
+    `Loaded ${corpus.paperCount} papers from ${path} (${corpus.files.length} file${corpus.files.length === 1 ? '' : 's'}` +
       (corpus.merged ? `, ${corpus.merged} duplicate${corpus.merged === 1 ? '' : 's'} merged` : '') +
       ').',
   ];

@@ -186,6 +186,28 @@ describe('watchCorpus (fake watch and timers)', () => {
     await t.watcher.close();
   });
 
+  it('hands a loaded corpus it will not serve to onDiscard: a refused reload, and one that finishes after close', async () => {
+    const discarded: LoadedIndex[] = [];
+    const gate = gatedLoad();
+    const t = await setup(undefined, { load: gate.load, onDiscard: (loaded) => void discarded.push(loaded) });
+    gate.open();
+    await writeFile(join(t.dir, 'c.json'), '[\n  {"title": "Broken",\n');
+    t.emit('c.json');
+    expect((await t.watcher.flush())?.kind).toBe('refused');
+    expect(discarded.map((loaded) => loaded.corpus.files)).toEqual([['a.jsonl', 'c.json']]);
+
+    await writeFile(join(t.dir, 'c.json'), `[${B}]`);
+    gate.close();
+    t.emit('c.json');
+    t.fire();
+    expect(gate.stats.active).toBe(1);
+    const closing = t.watcher.close();
+    gate.open();
+    await closing;
+    expect(t.reloads).toHaveLength(0);
+    expect(discarded.map(ids)).toEqual([['zebra'], ['zebra', 'penguin']]);
+  });
+
   it('keeps the old corpus when a file that loaded before now fails to parse', async () => {
     const t = await setup({ 'a.jsonl': `${A}\n`, 'b.json': `[${B}]` });
     const served = t.bot.index;

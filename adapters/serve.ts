@@ -1,16 +1,22 @@
 import { stat } from 'node:fs/promises';
+import type { IndexService } from '../src/app/index-service.js';
 import { Paperbot } from '../src/app/paperbot.js';
 import { describeCorpus, loadIndex } from '../src/app/load-index.js';
-import { defaultCorpusPath } from '../src/app/package-root.js';
+import { LocalIndexService } from '../src/app/local-index-service.js';
+import type { CorpusSummary } from '../src/corpus/corpus-summary.js';
+import type { LoadedCorpus } from '../src/corpus/load-corpus.js';
+import { defaultCorpusPath } from '../src/config/package-root.js';
 import type { Env } from '../src/config/env.js';
-import { createSyncSchedule, syncSourcesFromFlags } from '../src/corpus/sync/index.js';
-import { watchCorpus, type CorpusWatcher } from '../src/corpus/watch-corpus.js';
+import { createSyncSchedule, syncSourcesFromFlags } from '../src/ingest/sync/index.js';
+import { watchCorpus, type CorpusWatcher } from '../src/ingest/watch-corpus.js';
 import { runDueDigests } from '../src/digest/run-digests.js';
 import { startDigestSchedule, type DigestSchedule } from '../src/digest/scheduler.js';
 import type { Logger } from '../src/log/logger.js';
 import { openStore } from '../src/store/open-store.js';
 import type { PaperbotStore } from '../src/store/store.js';
 import { systemClock } from '../src/time/clock.js';
+import { defaultWorkerCount } from '../src/workers/index-thread.js';
+import { WorkerIndexPool } from '../src/workers/worker-index-pool.js';
 import { startDiscord } from './discord/index.js';
 import { digestPosters } from './posters.js';
 import { startSlack } from './slack/index.js';
@@ -29,30 +35,69 @@ export interface Services {
   stop(): Promise<void>;
 }
 
+/** A corpus ready to serve, wherever its index lives. */
+export interface ServedCorpus {
+  index: IndexService;
+  corpus: LoadedCorpus | CorpusSummary;
+}
+
 /**
- * Starts the long-running bot: loads the corpus and watches its directory (a changed file is
- * loaded without a restart), opens the store (migrations run), serves the configured platforms
- * and, where asked, runs the digest schedule (a missed digest is caught up once at start-up).
+ * Where the index lives: in `threads` worker threads (serve: `PAPERBOT_WORKERS`, default cores − 1,
+ * from 1 to 4), so ranking, answers and corpus reloads never hold up the event loop that acknowledges
+ * Slack and Discord; with 0, in this thread. Returns how to load a corpus, and how to stop.
+ */
+export function indexHost(threads: number, logger: Logger): { load(path: string): Promise<ServedCorpus>; close(): Promise<void>; threads: number } {
+  if (threads === 0) {
+    return {
+      threads,
+      load: async (path) => {
+        const { index, corpus } = await loadIndex(path);
+        return { index: new LocalIndexService(index), corpus };
+      },
+      close: async () => {},
+    };
+  }
+  const pool = new WorkerIndexPool({ threads, logger });
+  return { threads, load: (path) => pool.load(path), close: () => pool.close() };
+}
+
+/**
+ * Starts the long-running bot: loads the corpus (in worker threads, see {@link indexHost}) and
+ * watches its directory (a changed file is loaded without a restart, and swapped in whole),
+ * opens the store (migrations run), serves the configured platforms and, where asked, runs the
+ * digest schedule (a missed digest is caught up once at start-up).
  */
 export async function serve(env: Env, logger: Logger, options: ServeOptions): Promise<Services> {
   const corpusPath = env.CORPUS_DIR ?? defaultCorpusPath();
-  const loaded = await loadIndex(corpusPath);
-  for (const line of describeCorpus(loaded.corpus, corpusPath)) logger.info({ corpus: corpusPath }, line);
-  const store: PaperbotStore = await openStore(env.DATABASE_URL);
-  const bot = new Paperbot(loaded.index, { logger, store, clock: systemClock });
-
-  const stops: Array<() => Promise<void> | void> = [];
-  let watcher: CorpusWatcher | undefined;
-  if ((await stat(corpusPath)).isDirectory()) {
-    watcher = watchCorpus(corpusPath, {
-      initial: loaded.corpus,
-      logger,
-      onReload: (next) => {
-        bot.replaceIndex(next.index);
-        logger.info({ corpus: corpusPath, papers: next.index.size }, 'corpus reloaded');
-      },
-    });
-    stops.push(() => watcher!.close());
+  const host = indexHost(env.PAPERBOT_WORKERS ?? defaultWorkerCount(), logger);
+  const stops: Array<() => Promise<void> | void> = [() => host.close()];
+  let bot: Paperbot;
+  let store: PaperbotStore | undefined;
+  let watcher: CorpusWatcher<ServedCorpus> | undefined;
+  try {
+    const loaded = await host.load(corpusPath);
+    for (const line of describeCorpus(loaded.corpus, corpusPath)) logger.info({ corpus: corpusPath, workers: host.threads }, line);
+    store = await openStore(env.DATABASE_URL);
+    bot = new Paperbot(loaded.index, { logger, store, clock: systemClock });
+    if ((await stat(corpusPath)).isDirectory()) {
+      watcher = watchCorpus(corpusPath, {
+        // With workers, new threads load the changed corpus while the old ones keep answering.
+        load: (path) => host.load(path),
+        initial: loaded.corpus,
+        logger,
+        onReload: (next) => {
+          bot.replaceIndex(next.index);
+          logger.info({ corpus: corpusPath, papers: next.index.size }, 'corpus reloaded');
+        },
+        onDiscard: (next) => next.index.release?.(),
+      });
+      stops.push(() => watcher!.close());
+    }
+  } catch (error) {
+    // Worker threads would keep the process alive after a failed start.
+    await host.close();
+    await store?.close();
+    throw error;
   }
   if (options.digests && env.SYNC_EVERY_MINUTES && watcher) {
     // New papers land in the watched directory; the watcher loads them, the next digest has them.
@@ -88,7 +133,7 @@ export async function serve(env: Env, logger: Logger, options: ServeOptions): Pr
     const posters = digestPosters(env);
     schedule = startDigestSchedule(
       async (now) => {
-        const report = await runDueDigests({ store, index: bot.index, posters, now, logger });
+        const report = await bot.withIndex((index) => runDueDigests({ store: store!, index, posters, now, logger }));
         if (report.sent.length || report.failed.length) logger.info({ sent: report.sent, failed: report.failed }, 'digest run');
       },
       { clock: systemClock, logger },
@@ -99,7 +144,7 @@ export async function serve(env: Env, logger: Logger, options: ServeOptions): Pr
     bot,
     async stop() {
       for (const stop of stops.reverse()) await stop();
-      await store.close();
+      await store!.close();
     },
   };
 }

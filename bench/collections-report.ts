@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { answer } from '../src/answer/answer.js';
-import { defaultCorpusPath, packageRoot } from '../src/app/package-root.js';
+import { defaultCorpusPath, packageRoot } from '../src/config/package-root.js';
 import { loadCorpus } from '../src/corpus/index.js';
 import { parseQueries } from '../src/eval/trec-files.js';
 import { PaperIndex } from '../src/search/paper-index.js';

@@ -3,7 +3,9 @@
  * corpus. The process serves a timer tick every {@link StallTask.tickMs} ms — standing in for
  * the Slack and Discord acknowledgements that must not wait — while `watchCorpus(dir).reload()`
  * reloads an N-paper corpus file, exactly as the bot's corpus watcher does on a change (see
- * adapters/serve.ts). Whether the reload's work runs on this thread or in a worker, this measures
+ * adapters/serve.ts): with `mode: 'in-process'` it loads and indexes in this thread
+ * (PAPERBOT_WORKERS=0); with `mode: 'workers'` a WorkerIndexPool of one thread serves the corpus
+ * and the reload loads it in a new thread, as the bot does by default. Either way this measures
  * the same thing: how late the tick ran while a reload was in progress.
  */
 import { createWriteStream } from 'node:fs';
@@ -13,8 +15,10 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Paper } from '../src/corpus/paper.js';
-import { watchCorpus } from '../src/corpus/watch-corpus.js';
-import type { ReloadFigures, WorkloadSettings } from './scale-figures.js';
+import { loadIndex } from '../src/app/load-index.js';
+import { watchCorpus, type LoadedForWatch } from '../src/ingest/watch-corpus.js';
+import { WorkerIndexPool } from '../src/workers/worker-index-pool.js';
+import type { ReloadFigures, ReloadMode, WorkloadSettings } from './scale-figures.js';
 import { makeWorkload, tell } from './scale-workload.js';
 
 /** What the stall child does. */
@@ -24,6 +28,7 @@ export interface StallTask {
   tickMs: number;
   /** An empty directory for the corpus file; the parent removes it. */
   dir: string;
+  mode: ReloadMode;
 }
 
 /** Idle time measured before the reload: the floor of the measurement. */
@@ -46,12 +51,23 @@ async function main(): Promise<void> {
   await tell({ kind: 'phase', phase: 'generate corpus' });
   const path = join(task.dir, 'corpus.jsonl');
   const corpusBytes = await writeCorpus((await makeWorkload({ ...task.settings, questions: 0 })).papers, path);
-  const method = 'watchCorpus(dir).reload() — loadIndex: corpus read and hashed, parsed, PaperIndex.build, snapshot saved, as the corpus watcher runs it';
-  await report({ papers: task.settings.papers, corpusBytes, method });
+  const workers = task.mode === 'workers';
+  const method = workers
+    ? 'watchCorpus(dir).reload() with a 1-thread WorkerIndexPool serving: loadIndex (corpus read and hashed, parsed, indexed, snapshot saved) in a new worker thread, then the swap'
+    : 'watchCorpus(dir).reload() in-process — loadIndex (corpus read and hashed, parsed, indexed, snapshot saved) on this thread';
+  await report({ mode: task.mode, papers: task.settings.papers, corpusBytes, method });
   (globalThis as { gc?: () => void }).gc?.();
 
+  const pool = workers ? new WorkerIndexPool({ threads: 1 }) : undefined;
+  if (pool) {
+    // The corpus being served when the file changes: loaded in its worker before the measurement.
+    await tell({ kind: 'phase', phase: 'initial load in a worker' });
+    await pool.load(task.dir);
+  }
   let served: unknown;
+  const load = (path: string): Promise<LoadedForWatch & { index: unknown }> => (pool ? pool.load(path) : loadIndex(path));
   const watcher = watchCorpus(task.dir, {
+    load,
     debounceMs: 0,
     onReload: (loaded) => {
       served = loaded.index;
@@ -91,6 +107,7 @@ async function main(): Promise<void> {
   } finally {
     clearInterval(tick);
     await watcher.close();
+    await pool?.close();
   }
 }
 

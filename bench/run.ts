@@ -23,7 +23,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { defaultCorpusPath, packageRoot } from '../src/app/package-root.js';
+import { defaultCorpusPath, packageRoot } from '../src/config/package-root.js';
 import { BENCH_USAGE, parseBenchArgs, type BenchOptions } from './bench-options.js';
 import { runCollectionsReport, type CollectionFigures } from './collections-report.js';
 import { formatScaleReport, runScaleReport, type ScaleResults } from './scale-report.js';

@@ -54,8 +54,13 @@ export interface SnapshotFigures {
   rssAfterLoadMb?: number;
 }
 
+/** Where a reload loads and indexes: `in-process` (PAPERBOT_WORKERS=0), or `workers` (a WorkerIndexPool). */
+export type ReloadMode = 'in-process' | 'workers';
+
 /** The longest event-loop stall while the corpus reloads. */
 export interface ReloadFigures {
+  /** Where the reload's loading and indexing ran: this thread, or worker threads (the bot's default). */
+  mode?: ReloadMode;
   papers?: number;
   /** How the reload ran: `watchCorpus(...).reload()`, as the bot's corpus watcher does. */
   method?: string;

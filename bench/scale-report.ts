@@ -36,7 +36,8 @@ export interface ScaleResults {
   budgetS: number;
   timeoutS: number;
   systems: Record<string, SystemFigures>;
-  reload?: ReloadFigures;
+  /** The reload stall, loading in-process and in worker threads. */
+  reloads?: ReloadFigures[];
   wallS: number;
 }
 
@@ -115,12 +116,15 @@ export async function runScaleReport(options: ScaleOptions): Promise<ScaleResult
       await rm(snapshotPath, { force: true });
     }
     if (options.stall) {
-      const reload: ReloadFigures = {};
-      results.reload = reload;
-      const stallDir = join(dir, 'corpus');
-      await mkdir(stallDir);
-      const task: StallTask = { settings: options.settings, tickMs: options.tickMs, dir: stallDir };
-      await runChild(script('reload-stall-child.js'), task, 'reload stall', options.timeoutMs, reload);
+      results.reloads = [];
+      for (const mode of ['in-process', 'workers'] as const) {
+        const reload: ReloadFigures = { mode };
+        results.reloads.push(reload);
+        const stallDir = join(dir, `corpus-${mode}`);
+        await mkdir(stallDir);
+        const task: StallTask = { settings: options.settings, tickMs: options.tickMs, dir: stallDir, mode };
+        await runChild(script('reload-stall-child.js'), task, `reload stall (${mode})`, options.timeoutMs, reload);
+      }
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -182,17 +186,16 @@ export function formatScaleReport(results: ScaleResults): string[] {
     if (f.timedOut) lines.push(`${name}: TIMED OUT after ${f.timedOut.afterS} s during "${f.timedOut.phase}" (figures above are what it measured before)`);
     if (f.error) lines.push(`${name}: FAILED: ${f.error}`);
   }
-  const r = results.reload;
-  if (r) {
+  for (const r of results.reloads ?? []) {
     lines.push(
-      `reload stall (${r.method ?? '?'}; ${r.papers?.toLocaleString('en-US') ?? '?'} papers, ${r.corpusBytes === undefined ? '?' : `${(r.corpusBytes / 2 ** 20).toFixed(0)} MB`} JSONL): ` +
+      `reload stall, ${r.mode ?? '?'} (${r.method ?? '?'}; ${r.papers?.toLocaleString('en-US') ?? '?'} papers, ${r.corpusBytes === undefined ? '?' : `${(r.corpusBytes / 2 ** 20).toFixed(0)} MB`} JSONL): ` +
         `reload ${seconds(r.reloadMs)} (${r.outcome ?? '?'}), longest stall of the 5 ms tick ${r.maxStallMs === undefined ? '—' : `${formatMs(r.maxStallMs)} ms`} ` +
         `(monitorEventLoopDelay max ${r.histogramMaxMs === undefined ? '—' : formatMs(r.histogramMaxMs)} ms, p99 ${r.histogramP99Ms === undefined ? '—' : formatMs(r.histogramP99Ms)} ms; idle floor ${r.idleMaxStallMs ?? '—'} ms)`,
     );
     if (r.timedOut) {
-      lines.push(`reload stall: TIMED OUT after ${r.timedOut.afterS} s during "${r.timedOut.phase}"${r.timedOut.phase === 'reload' ? ' (the reload, and any stall it causes, lasted longer)' : ''}`);
+      lines.push(`reload stall, ${r.mode ?? '?'}: TIMED OUT after ${r.timedOut.afterS} s during "${r.timedOut.phase}"${r.timedOut.phase === 'reload' ? ' (the reload, and any stall it causes, lasted longer)' : ''}`);
     }
-    if (r.error) lines.push(`reload stall: FAILED: ${r.error}`);
+    if (r.error) lines.push(`reload stall, ${r.mode ?? '?'}: FAILED: ${r.error}`);
   }
   lines.push(`scale report wall time: ${results.wallS} s`);
   return lines;

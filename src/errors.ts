@@ -29,6 +29,8 @@ export enum ErrorCode {
   SyncFailed = 'paperbot_sync_failed',
   /** A digest could not be posted (see DigestPostError.outcome). */
   DigestPostFailed = 'paperbot_digest_post_failed',
+  /** An index worker thread stopped, timed out or was shut down before it answered (the question may be asked again). */
+  IndexUnavailable = 'paperbot_index_unavailable',
   /** Anything not raised on purpose; wrapped by {@link asCodedError}. */
   Unknown = 'paperbot_unknown_error',
 }

@@ -138,7 +138,9 @@ export class InteractionHandler {
     const focused = interaction.options.getFocused(true);
     const subcommand = interaction.options.getSubcommand(false);
     const option = subcommand ? findCommand(subcommand)?.options.find((o) => o.name === focused.name) : undefined;
-    const choices = interaction.commandName === SLASH_COMMAND_NAME && option?.autocomplete === 'paper' ? paperChoices(this.bot.index, String(focused.value ?? '')) : [];
+    const typed = String(focused.value ?? '');
+    const choices =
+      interaction.commandName === SLASH_COMMAND_NAME && option?.autocomplete === 'paper' ? await this.bot.withIndex((index) => paperChoices(index, typed)) : [];
     await interaction.respond(choices);
   }
 

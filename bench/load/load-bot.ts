@@ -6,9 +6,9 @@
  * 127.0.0.1 only). One function, so the bot's construction can change (a worker pool) in one place.
  */
 import { performance } from 'node:perf_hooks';
-import { loadIndex } from '../../src/app/load-index.js';
 import { Paperbot } from '../../src/app/paperbot.js';
-import { watchCorpus } from '../../src/corpus/watch-corpus.js';
+import { watchCorpus } from '../../src/ingest/watch-corpus.js';
+import { indexHost } from '../../adapters/serve.js';
 import type { Logger } from '../../src/log/logger.js';
 import type { ReloadEnd } from './load-protocol.js';
 
@@ -32,31 +32,37 @@ export interface LoadBot {
 }
 
 export async function startLoadBot(options: LoadBotOptions): Promise<LoadBot> {
-  if (options.workers > 0) {
-    // TODO(issue 10 §4, worker pool): build the bot over the pool here — as adapters/serve.ts
-    // does once the pool lands (PAPERBOT_WORKERS is already set in this process's environment
-    // by slack-acks.ts) — so `npm run load -- --workers N` compares it with the in-process bot.
-    throw new Error(`load: --workers ${options.workers}: this branch has no worker pool yet; see the TODO in bench/load/load-bot.ts`);
-  }
+  // The index lives where serve() puts it: in `workers` threads, or on this event loop (0).
+  const host = indexHost(options.workers, options.logger);
   const started = performance.now();
-  const loaded = await loadIndex(options.corpusDir);
+  const loaded = await host.load(options.corpusDir);
   const buildMs = performance.now() - started;
   const bot = new Paperbot(loaded.index, { logger: options.logger });
+  const papers = loaded.index.size;
   let reloadStarted = 0;
   const watcher = watchCorpus(options.corpusDir, {
     initial: loaded.corpus,
     logger: options.logger,
-    // The default load, timed: the same loadIndex the watcher would call.
+    // The host's load, timed: the same load the watcher runs in serve().
     load: (path) => {
       reloadStarted = performance.now();
       options.onReloadStart();
-      return loadIndex(path);
+      return host.load(path);
     },
     onReload: (next) => {
       bot.replaceIndex(next.index);
       options.onReloadEnd({ kind: 'reloaded', papers: next.index.size, ms: performance.now() - reloadStarted });
     },
+    onDiscard: (next) => next.index.release?.(),
     onError: (error) => options.onReloadEnd({ kind: 'refused', ms: performance.now() - reloadStarted, reason: error.message }),
   });
-  return { bot, papers: loaded.index.size, buildMs, close: () => watcher.close() };
+  return {
+    bot,
+    papers,
+    buildMs,
+    close: async () => {
+      await watcher.close();
+      await host.close();
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { defaultWorkerCount } from '../../src/workers/index-thread.js';
 import { parseArgs } from 'node:util';
 
 /** Options of `npm run load -- …`. */
@@ -30,7 +31,8 @@ Slack acknowledgement latency under concurrent mentions, on 127.0.0.1 only: a bo
 synthetic corpus of N papers (default ${DEFAULT_LOAD_PAPERS}) serves Slack in HTTP mode; W waves
 (default 4) of C concurrent signed app_mention events (default 50); then a reload phase in which a
 file of R papers (default ${DEFAULT_RELOAD_PAPERS}; 0 skips it) lands in the watched corpus
-directory while mentions keep coming. Traffic stops after S seconds (default 120). Figures go to
+directory while mentions keep coming. The index lives in N worker threads as \`npm start\` runs it
+(default ${defaultWorkerCount()}, cores − 1; 0: on the event loop). Traffic stops after S seconds (default 120). Figures go to
 bench/results/load-latest.json. See docs/load-test.md.`;
 
 /** Upper bounds: the test shares a 2-core machine and must stay a bounded run. */
@@ -71,7 +73,7 @@ export function parseLoadArgs(args: readonly string[]): LoadOptions {
     concurrency: integer('concurrency', values.concurrency, 50, 1),
     budgetMs: integer('budget-s', values['budget-s'], 120, 1) * 1000,
     reloadPapers: integer('reload-papers', values['reload-papers'], DEFAULT_RELOAD_PAPERS, 0),
-    workers: integer('workers', values.workers, 0, 0),
+    workers: integer('workers', values.workers, defaultWorkerCount(), 0),
     seed: integer('seed', values.seed, 1, 0),
   };
 }

@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { defaultCorpusPath, packageRoot } from '../../src/app/package-root.js';
+import { defaultCorpusPath, packageRoot } from '../../src/config/package-root.js';
 import type { Paper } from '../../src/corpus/paper.js';
 import { makeWorkload } from '../scale-workload.js';
 import { FakeSlackWebApi } from './fake-slack-web-api.js';

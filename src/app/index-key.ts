@@ -7,7 +7,7 @@ import type { CorpusFileContent } from '../corpus/load-corpus.js';
 import { PaperIndex } from '../search/paper-index.js';
 import { resolveRankingOptions, type RankingOptions } from '../search/ranking-options.js';
 import { SNAPSHOT_FORMAT_VERSION } from '../search/snapshot/snapshot-format.js';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from '../config/package-root.js';
 
 /**
  * The content key of an index: SHA-256 over everything the index is a function of, so that a

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { summarizeCorpus, type CorpusSummary } from '../corpus/corpus-summary.js';
 import { formatCorpusIssue, parseCorpusFiles, readCorpusFiles, type CorpusFileContent, type LoadedCorpus } from '../corpus/index.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { Paper } from '../corpus/paper.js';
@@ -104,9 +105,10 @@ const MAX_LISTED_ISSUES = 20;
  * What to tell the user after loading: how many papers from where, and every skipped record
  * with its file:line and field (the first {@link MAX_LISTED_ISSUES}), so nothing is lost silently.
  */
-export function describeCorpus(corpus: LoadedCorpus, path: string): string[] {
+export function describeCorpus(loaded: LoadedCorpus | CorpusSummary, path: string): string[] {
+  const corpus = summarizeCorpus(loaded);
   const lines = [
-    `Loaded ${corpus.papers.length} papers from ${path} (${corpus.files.length} file${corpus.files.length === 1 ? '' : 's'}` +
+    `Loaded ${corpus.paperCount} papers from ${path} (${corpus.files.length} file${corpus.files.length === 1 ? '' : 's'}` +
       (corpus.merged ? `, ${corpus.merged} duplicate${corpus.merged === 1 ? '' : 's'} merged` : '') +
       ').',
   ];

@@ -2,13 +2,14 @@ import type { Conversation } from '../commands/command.js';
 import { parsePageRequest, runPage } from '../commands/page.js';
 import type { CommandResult } from '../commands/results.js';
 import { runCommand, runText } from '../commands/run-command.js';
-import { asCodedError } from '../errors.js';
+import { asCodedError, ErrorCode } from '../errors.js';
 import { silentLogger, type Logger } from '../log/logger.js';
-import type { PaperIndex } from '../search/paper-index.js';
 import { MemorySessionStore, type Session, type SessionStore } from '../session/session.js';
 import type { PaperbotStore } from '../store/store.js';
 import { systemClock, type Clock } from '../time/clock.js';
+import type { IndexService } from './index-service.js';
 import { loadIndex } from './load-index.js';
+import { indexService, type IndexSource } from './local-index-service.js';
 
 /** Optional parts of a {@link Paperbot}. */
 export interface PaperbotOptions {
@@ -27,67 +28,96 @@ export interface PaperbotOptions {
  * per-conversation sessions, and three ways in — a line of text, a command with options, a page
  * from a button. Everything returns platform-neutral {@link CommandResult} data.
  *
+ * The index is an {@link IndexService}: a `PaperIndex` given here is served in this thread; a
+ * worker pool's serves from worker threads, so ranking and answers never hold up the event loop.
+ *
  * @example
  * const bot = await Paperbot.load('seeds');
  * const result = await bot.runText('which papers speed up diffusion sampling?', 'slack:T1:C123:1700000000.1');
  */
 export class Paperbot {
-  private current: PaperIndex;
+  private current: IndexService;
+  /** Commands (and other users, see {@link withIndex}) running on each index still in use. */
+  private readonly users = new Map<IndexService, number>();
   readonly sessions: SessionStore;
   readonly logger: Logger;
   readonly store: PaperbotStore | undefined;
   readonly clock: Clock;
 
-  constructor(index: PaperIndex, options: PaperbotOptions = {}) {
-    this.current = index;
+  constructor(index: IndexSource, options: PaperbotOptions = {}) {
+    this.current = indexService(index);
     this.sessions = options.sessions ?? new MemorySessionStore();
     this.logger = options.logger ?? silentLogger;
     this.store = options.store;
     this.clock = options.clock ?? systemClock;
   }
 
-  /** Loads a corpus (file or directory) into a new bot. */
+  /** Loads a corpus (file or directory) into a new bot, served in this thread. */
   static async load(corpusPath: string, options: PaperbotOptions = {}): Promise<Paperbot> {
     const { index } = await loadIndex(corpusPath);
     return new Paperbot(index, options);
   }
 
   /** The index in use. A command in flight keeps the index it started with. */
-  get index(): PaperIndex {
+  get index(): IndexService {
     return this.current;
   }
 
-  /** Swaps in a new index (a reloaded corpus) for the commands that come after. */
-  replaceIndex(index: PaperIndex): void {
-    this.current = index;
+  /**
+   * Swaps in a new index (a reloaded corpus) for the commands that come after. The old one is
+   * released (`IndexService.release`) once the commands that started on it have finished.
+   */
+  replaceIndex(index: IndexSource): void {
+    const previous = this.current;
+    this.current = indexService(index);
+    if (previous !== this.current && !this.users.has(previous)) previous.release?.();
+  }
+
+  /**
+   * Runs `use` on the index in use, which stays usable (not released by a reload) until `use`
+   * settles: for work outside commands, such as digest runs and autocomplete.
+   */
+  async withIndex<T>(use: (index: IndexService) => Promise<T>): Promise<T> {
+    const index = this.current;
+    this.users.set(index, (this.users.get(index) ?? 0) + 1);
+    try {
+      return await use(index);
+    } finally {
+      const left = (this.users.get(index) ?? 1) - 1;
+      if (left > 0) this.users.set(index, left);
+      else {
+        this.users.delete(index);
+        if (index !== this.current) index.release?.();
+      }
+    }
   }
 
   /** A line of chat or slash-command text ("show 2", "search x --limit 5", "digest status", or a question). */
   runText(text: string, sessionKey: string, conversation?: Conversation): Promise<CommandResult> {
-    return this.withSession(sessionKey, (session) => runText(text, this.context(session, conversation)));
+    return this.withSession(sessionKey, (session, index) => runText(text, this.context(index, session, conversation)));
   }
 
   /** A command with structured options (Discord options, CLI flags). */
   run(command: string, input: Record<string, unknown>, sessionKey: string, conversation?: Conversation): Promise<CommandResult> {
-    return this.withSession(sessionKey, (session) => runCommand(command, input, this.context(session, conversation)));
+    return this.withSession(sessionKey, (session, index) => runCommand(command, input, this.context(index, session, conversation)));
   }
 
   /** A page request carried by a button ("More results"); validated, since it is user data. */
   runPage(request: unknown, sessionKey: string): Promise<CommandResult> {
-    return this.withSession(sessionKey, async (session) => {
+    return this.withSession(sessionKey, async (session, index) => {
       try {
-        return runPage(parsePageRequest(request), this.current, session);
+        return await runPage(parsePageRequest(request), index, session);
       } catch (error) {
         const coded = asCodedError(error);
-        return { kind: 'error', code: coded.code, message: coded.message };
+        if (coded.code === ErrorCode.Unknown) this.logger.error({ err: error }, 'page failed');
+        return { kind: 'error', code: coded.code, message: coded.code === ErrorCode.Unknown ? 'Something went wrong while answering. Please try again.' : coded.message };
       }
     });
   }
 
-  private context(session: Session, conversation: Conversation | undefined) {
-    // The index is read once here, so a reload during an async command cannot mix two corpora.
+  private context(index: IndexService, session: Session, conversation: Conversation | undefined) {
     return {
-      index: this.current,
+      index,
       session,
       logger: this.logger,
       now: () => this.clock.now(),
@@ -96,9 +126,10 @@ export class Paperbot {
     };
   }
 
-  private async withSession(key: string, run: (session: Session) => Promise<CommandResult>): Promise<CommandResult> {
+  private async withSession(key: string, run: (session: Session, index: IndexService) => Promise<CommandResult>): Promise<CommandResult> {
     const session = this.sessions.get(key);
-    const result = await run(session);
+    // The index is taken once here, so a reload during an async command cannot mix two corpora.
+    const result = await this.withIndex((index) => run(session, index));
     this.sessions.set(key, session);
     return result;
   }

@@ -5,6 +5,7 @@ import { previewDigest } from '../digest/preview.js';
 import { runDueDigests, type DigestRunReport } from '../digest/run-digests.js';
 import type { Logger } from '../log/logger.js';
 import { InvalidOptionError } from '../errors.js';
+import { LocalIndexService } from '../app/local-index-service.js';
 import type { PaperIndex } from '../search/paper-index.js';
 import type { PaperbotStore, Platform } from '../store/store.js';
 import { renderDigestText } from '../render/text.js';
@@ -104,7 +105,7 @@ export function addDigestCommands(program: Program, deps: DigestCliDeps): void {
     .option('--count <n>', 'papers (default: the subscription\'s, else 5)')
     .action((options: { platform?: Platform; channel?: string; topic?: string; count?: string }) =>
       withStore(async (store) => {
-        const preview = await previewDigest(store, await deps.index(), {
+        const preview = await previewDigest(store, new LocalIndexService(await deps.index()), {
           ...(options.platform ? { platform: options.platform } : {}),
           ...(options.channel ? { channel: options.channel } : {}),
           ...(options.topic ? { topic: options.topic } : {}),

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Command as Program, InvalidArgumentError, Option } from 'commander';
 import { describeCorpus, loadIndex } from '../app/load-index.js';
-import { defaultCorpusPath } from '../app/package-root.js';
+import { defaultCorpusPath } from '../config/package-root.js';
 import { runCommand } from '../commands/run-command.js';
 import type { CommandResult } from '../commands/results.js';
 import { asCodedError, ErrorCode } from '../errors.js';
@@ -11,7 +11,7 @@ import { renderText } from '../render/text.js';
 import { formatAnswerReport } from '../eval/answer-report.js';
 import { FileSessionStore } from '../session/file-session-store.js';
 import type { SessionStore } from '../session/session.js';
-import { SYNC_CLI_FLAGS, syncSourcesFromFlags, type SyncFlags } from '../corpus/sync/sync-flags.js';
+import { SYNC_CLI_FLAGS, syncSourcesFromFlags, type SyncFlags } from '../ingest/sync/sync-flags.js';
 import type { DigestPoster } from '../digest/digest-poster.js';
 import type { Platform } from '../store/store.js';
 import { systemClock, type Clock } from '../time/clock.js';
@@ -238,7 +238,7 @@ export function createProgram(deps: CliDeps): Program {
   }
   sync.action(async (flags: SyncFlags) => {
     const sources = syncSourcesFromFlags(flags);
-    const { formatSyncReport, syncCorpus } = await import('../corpus/sync/index.js');
+    const { formatSyncReport, syncCorpus } = await import('../ingest/sync/index.js');
     const report = await syncCorpus({
       dir: corpusPath(),
       sources,

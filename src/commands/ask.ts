@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { answer } from '../answer/answer.js';
 import { defineCommand } from './command.js';
 import { DEFAULT_PAGE_SIZE, questionText } from './limits.js';
 import { remember } from './paper-list.js';
@@ -12,8 +11,8 @@ export default defineCommand({
   options: [{ name: 'question', description: 'Your question, in your own words', type: 'string', required: true, rest: true, maxLength: 500 }],
   schema: z.object({ question: questionText('question') }),
   fromText: (text) => ({ question: text }),
-  execute({ question }, { index, session }) {
-    const result = answer(index, question);
+  async execute({ question }, { index, session }) {
+    const result = await index.answer(question);
     remember(session, {
       source: 'answer',
       query: question,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Logger } from '../log/logger.js';
-import type { PaperIndex } from '../search/paper-index.js';
+import type { IndexService } from '../app/index-service.js';
 import type { Session } from '../session/session.js';
 import type { PaperbotStore, Platform } from '../store/store.js';
 import type { CommandResult } from './results.js';
@@ -26,7 +26,8 @@ export interface OptionSpec {
 
 /** What a command runs against. */
 export interface CommandContext {
-  index: PaperIndex;
+  /** The corpus, for this whole command (a reload meanwhile does not change it). */
+  index: IndexService;
   /** The conversation's memory; commands update it (the runner saves it afterwards). */
   session: Session;
   /** Every command (for help). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidOptionError } from '../errors.js';
-import type { PaperIndex } from '../search/paper-index.js';
+import type { IndexService } from '../app/index-service.js';
 import type { Session } from '../session/session.js';
 import { MAX_PAGE_SIZE, MAX_QUESTION_CHARS } from './limits.js';
 import { papersPage } from './papers.js';
@@ -24,7 +24,7 @@ export function parsePageRequest(value: unknown): PageRequest {
 }
 
 /** Runs one page of a list: "more", and the "More results" buttons of every front-end. */
-export function runPage(request: PageRequest, index: PaperIndex, session: Session): PaperListResult {
+export function runPage(request: PageRequest, index: IndexService, session: Session): Promise<PaperListResult> {
   switch (request.source) {
     case 'search':
       return searchPage(index, session, request.query, request.offset, request.limit);

@@ -10,12 +10,11 @@ export interface ListPage {
   title: string;
   query: string;
   keywords: string[];
-  papers: Array<{ paper: Paper; matched?: string[] }>;
+  /** The papers, with their snippets when the index made them (else the abstract's first sentence). */
+  papers: Array<{ paper: Paper; matched?: string[]; snippet?: string }>;
   offset: number;
   total: number;
   limit: number;
-  /** Analyzed query terms, to pick each paper's snippet. */
-  queryTerms?: ReadonlySet<string>;
 }
 
 /**
@@ -23,9 +22,9 @@ export interface ListPage {
  * numbers in the session so "show 12" and "more" work on it.
  */
 export function listResult(page: ListPage, session: Session): PaperListResult {
-  const items: PaperListItem[] = page.papers.map(({ paper, matched }, i) => ({
+  const items: PaperListItem[] = page.papers.map(({ paper, matched, snippet }, i) => ({
     ...sourceRef(page.offset + i + 1, paper, matched ?? []),
-    snippet: snippetOf(paper.abstract, page.queryTerms),
+    snippet: snippet ?? snippetOf(paper.abstract),
   }));
   const nextOffset = page.offset + items.length;
   remember(session, {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Paper } from '../corpus/paper.js';
-import type { PaperIndex } from '../search/paper-index.js';
+import type { IndexService } from '../app/index-service.js';
 import type { Session } from '../session/session.js';
 import { defineCommand } from './command.js';
 import { pageSize } from './limits.js';
@@ -22,17 +22,17 @@ export function byRecency(papers: readonly Paper[]): Paper[] {
 }
 
 /** Lists one page of the corpus (shared with `more`). */
-export function papersPage(index: PaperIndex, session: Session, offset: number, limit: number): PaperListResult {
-  const all = byRecency(index.all());
+export async function papersPage(index: IndexService, session: Session, offset: number, limit: number): Promise<PaperListResult> {
+  const { papers, total } = await index.recent({ offset, limit });
   return listResult(
     {
       source: 'papers',
-      title: `Papers in the corpus (${all.length})`,
+      title: `Papers in the corpus (${total})`,
       query: '',
       keywords: [],
-      papers: all.slice(offset, offset + limit).map((paper) => ({ paper })),
+      papers,
       offset,
-      total: all.length,
+      total,
       limit,
     },
     session,

@@ -1,14 +1,18 @@
 import type { z } from 'zod';
 import { ErrorCode, InvalidOptionError, PaperbotError, UnknownCommandError, asCodedError } from '../errors.js';
+import { indexService, type IndexSource } from '../app/local-index-service.js';
 import type { Logger } from '../log/logger.js';
 import type { Command, CommandContext } from './command.js';
 import { parseTextArgs } from './text-args.js';
 import { COMMANDS, findCommand } from './registry.js';
 import type { CommandResult, ErrorResult } from './results.js';
 
+/** What a command runs against, as callers give it: the index may be a `PaperIndex`, served in this thread. */
+export type RunContext = Omit<CommandContext, 'commands' | 'index'> & { index: IndexSource };
+
 /** Runs a command by name with raw input (from a CLI, a Discord option set, …); never throws for user errors. */
-export async function runCommand(name: string, rawInput: unknown, context: Omit<CommandContext, 'commands'>): Promise<CommandResult> {
-  const full = { ...context, commands: COMMANDS };
+export async function runCommand(name: string, rawInput: unknown, context: RunContext): Promise<CommandResult> {
+  const full: CommandContext = { ...context, index: indexService(context.index), commands: COMMANDS };
   try {
     const command = findCommand(name);
     if (!command) throw new UnknownCommandError(name, COMMANDS.map((c) => c.name));
@@ -24,7 +28,7 @@ export async function runCommand(name: string, rawInput: unknown, context: Omit<
  * Runs a line of chat or slash-command text: "search diffusion --limit 5", "show 2", "more";
  * any line that does not start with a command word is a question for `ask`.
  */
-export async function runText(text: string, context: Omit<CommandContext, 'commands'>): Promise<CommandResult> {
+export async function runText(text: string, context: RunContext): Promise<CommandResult> {
   const trimmed = text.trim();
   if (!trimmed) return runCommand('help', {}, context);
   // "2" or "[2]" alone opens that paper of the last result.

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { analyzeTerms } from '../nlp/analyzer.js';
-import { didYouMean } from '../query/did-you-mean.js';
-import type { PaperIndex } from '../search/paper-index.js';
+import type { IndexService } from '../app/index-service.js';
 import type { Session } from '../session/session.js';
 import { defineCommand } from './command.js';
 import { pageSize, questionText } from './limits.js';
@@ -10,27 +8,23 @@ import type { PaperListResult } from './results.js';
 import { parseTextArgs } from './text-args.js';
 
 /** Runs a search and lists one page of it (shared with `more`). */
-export function searchPage(index: PaperIndex, session: Session, query: string, offset: number, limit: number): PaperListResult {
-  const result = index.search(query, { offset, limit });
+export async function searchPage(index: IndexService, session: Session, query: string, offset: number, limit: number): Promise<PaperListResult> {
+  const result = await index.search(query, { offset, limit });
   const list = listResult(
     {
       source: 'search',
       title: `Papers for "${query}"`,
       query,
-      keywords: result.keywords.phrases,
-      papers: result.hits,
+      keywords: result.keywords,
+      papers: result.papers,
       offset,
       total: result.total,
       limit,
-      queryTerms: new Set([...result.query.weights.keys(), ...analyzeTerms(query)]),
     },
     session,
   );
-  if (result.query.searchedFor) list.searchedFor = result.query.searchedFor;
-  if (result.total === 0 && offset === 0) {
-    const suggestion = didYouMean(query, index.vocabulary);
-    if (suggestion) list.didYouMean = suggestion;
-  }
+  if (result.searchedFor) list.searchedFor = result.searchedFor;
+  if (result.didYouMean) list.didYouMean = result.didYouMean;
   return list;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sourceRef } from '../answer/answer.js';
+import { UnknownPaperError } from '../errors.js';
 import { defineCommand } from './command.js';
 import { paperRef } from './limits.js';
 import { resolvePaperRef } from './paper-ref.js';
@@ -13,8 +14,10 @@ export default defineCommand({
   options: [{ name: 'paper', description: 'A paper id, or its number in the last result', type: 'string', required: true, rest: true, autocomplete: 'paper' }],
   schema: z.object({ paper: paperRef }),
   fromText: (text) => ({ paper: parseTextArgs(text, []).rest }),
-  execute({ paper }, { index, session }) {
-    const found = index.require(resolvePaperRef(paper, index, session));
+  async execute({ paper }, { index, session }) {
+    const id = await resolvePaperRef(paper, index, session);
+    const found = await index.get(id);
+    if (!found) throw new UnknownPaperError(id);
     const n = Number(Object.entries(session.last?.numbers ?? {}).find(([, id]) => id === found.id)?.[0] ?? 1);
     return {
       kind: 'paper',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PaperIndex } from '../search/paper-index.js';
+import type { IndexService } from '../app/index-service.js';
 import type { Session } from '../session/session.js';
 import { defineCommand } from './command.js';
 import { pageSize, paperRef } from './limits.js';
@@ -9,16 +9,15 @@ import type { PaperListResult } from './results.js';
 import { parseTextArgs } from './text-args.js';
 
 /** Lists one page of the papers most like a paper (shared with `more`). */
-export function similarPage(index: PaperIndex, session: Session, id: string, offset: number, limit: number): PaperListResult {
-  const paper = index.require(id);
-  const { hits, total } = index.similar(id, { offset, limit });
+export async function similarPage(index: IndexService, session: Session, id: string, offset: number, limit: number): Promise<PaperListResult> {
+  const { like, papers, total } = await index.similar(id, { offset, limit });
   return listResult(
     {
       source: 'similar',
-      title: `Papers like "${paper.title}"`,
+      title: `Papers like "${like.title}"`,
       query: id,
       keywords: [],
-      papers: hits,
+      papers,
       offset,
       total,
       limit,
@@ -41,7 +40,7 @@ export default defineCommand({
     const { rest, options } = parseTextArgs(text, ['limit']);
     return { paper: rest, limit: options.limit };
   },
-  execute({ paper, limit }, { index, session }) {
-    return similarPage(index, session, resolvePaperRef(paper, index, session), 0, limit);
+  async execute({ paper, limit }, { index, session }) {
+    return similarPage(index, session, await resolvePaperRef(paper, index, session), 0, limit);
   },
 });

@@ -53,6 +53,13 @@ export const envSchema = z.object({
   SYNC_ARXIV_MAX: optional(z.coerce.number({ error: 'must be a number' }).int().min(1).max(2000)),
   /** Also sync Hugging Face daily papers ("true"). */
   SYNC_HF_DAILY: optional(z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true')),
+  /**
+   * Worker threads serving the index (ranking, answers, corpus reloads) when the bot serves
+   * Slack or Discord; 0 indexes and answers in the main thread. Default: cores − 1, from 1 to 4.
+   */
+  PAPERBOT_WORKERS: optional(
+    z.coerce.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be from 0 to 16' }).max(16, { error: 'must be from 0 to 16' }),
+  ),
   /** How much to log: debug, info, warn, error. Default info. */
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' })),
 });

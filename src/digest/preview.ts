@@ -1,9 +1,9 @@
 import { InvalidOptionError } from '../errors.js';
-import type { PaperIndex } from '../search/paper-index.js';
+import type { IndexService } from '../app/index-service.js';
 import type { PaperbotStore, Platform } from '../store/store.js';
 import type { Digest } from './digest-types.js';
 import { localTime } from './local-time.js';
-import { digestItems, selectDigestPapers } from './select-papers.js';
+import { digestItems } from './select-papers.js';
 import { DEFAULT_DIGEST_COUNT, MAX_DIGEST_COUNT } from './subscriptions.js';
 
 /** What to preview: a channel (its subscription and what it was sent), and/or a topic and count. */
@@ -23,7 +23,7 @@ export interface PreviewRequest {
  * The digest a channel would get now, without posting or recording anything: papers it was not
  * sent yet, by the subscription's topic and count unless given, dated in its time zone.
  */
-export async function previewDigest(store: PaperbotStore, index: PaperIndex, request: PreviewRequest): Promise<Digest> {
+export async function previewDigest(store: PaperbotStore, index: IndexService, request: PreviewRequest): Promise<Digest> {
   const { platform, channel } = request;
   const subscription = platform && channel ? await store.getSubscription(platform, channel) : undefined;
   const posted = platform && channel ? await store.postedPaperIds(platform, channel) : new Set<string>();
@@ -32,7 +32,7 @@ export async function previewDigest(store: PaperbotStore, index: PaperIndex, req
   if (!Number.isInteger(count) || count < 1 || count > MAX_DIGEST_COUNT) {
     throw new InvalidOptionError(`${request.countLabel ?? 'count'} must be a whole number from 1 to ${MAX_DIGEST_COUNT}`);
   }
-  const papers = selectDigestPapers(index, posted, count, topic);
+  const papers = await index.digestPapers([...posted], count, topic);
   return {
     platform: platform ?? 'slack',
     channel: channel ?? '',

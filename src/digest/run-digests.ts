@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log/logger.js';
-import type { PaperIndex } from '../search/paper-index.js';
+import type { IndexService } from '../app/index-service.js';
+import { indexService, type IndexSource } from '../app/local-index-service.js';
 import type { DigestRecord, PaperbotStore, Platform, Subscription } from '../store/store.js';
 import { DigestPostError, type DigestPoster } from './digest-poster.js';
 import type { Digest } from './digest-types.js';
 import { localTime } from './local-time.js';
-import { digestItems, selectDigestPapers } from './select-papers.js';
+import { digestItems } from './select-papers.js';
 
 /** How failed posts are retried. */
 export interface DigestRetryPolicy {
@@ -26,7 +27,8 @@ export const DEFAULT_STALE_CLAIM_MS = 10 * 60_000;
 /** Everything a digest run needs; the clock is a number so tests run any moment instantly. */
 export interface DigestRunOptions {
   store: PaperbotStore;
-  index: PaperIndex;
+  /** The corpus (a `PaperIndex` is served in this thread). */
+  index: IndexSource;
   /** Posters by platform; a subscription whose platform has none is reported, not claimed. */
   posters: Partial<Record<Platform, DigestPoster>>;
   /** The moment to run at (ms since the epoch). */
@@ -61,9 +63,10 @@ export function digestKey(subscription: Pick<Subscription, 'platform' | 'channel
 export async function runDueDigests(options: DigestRunOptions): Promise<DigestRunReport> {
   const report: DigestRunReport = { sent: [], failed: [], skipped: [] };
   const subscriptions = options.subscriptions ?? (await options.store.listSubscriptions());
+  const index = indexService(options.index);
   for (const subscription of subscriptions) {
     try {
-      await runOne(subscription, options, report);
+      await runOne(subscription, index, options, report);
     } catch (error) {
       // One channel's trouble (a store hiccup, a bad subscription) must not stop the others.
       const key = digestKey(subscription, localTime(options.now, subscription.timezone).date);
@@ -74,7 +77,7 @@ export async function runDueDigests(options: DigestRunOptions): Promise<DigestRu
   return report;
 }
 
-async function runOne(subscription: Subscription, options: DigestRunOptions, report: DigestRunReport): Promise<void> {
+async function runOne(subscription: Subscription, index: IndexService, options: DigestRunOptions, report: DigestRunReport): Promise<void> {
   const { store, now, logger } = options;
   const retry = options.retry ?? DEFAULT_DIGEST_RETRY;
   const staleAfterMs = options.staleClaimMs ?? DEFAULT_STALE_CLAIM_MS;
@@ -97,7 +100,7 @@ async function runOne(subscription: Subscription, options: DigestRunOptions, rep
   // A retry sends the same papers as the first attempt; a first attempt picks them now.
   const paperIds =
     existing?.paperIds ??
-    selectDigestPapers(options.index, await store.postedPaperIds(subscription.platform, subscription.channel), subscription.count, subscription.topic).map(
+    (await index.digestPapers([...(await store.postedPaperIds(subscription.platform, subscription.channel))], subscription.count, subscription.topic)).map(
       (paper) => paper.id,
     );
   const claim = await store.claimDigest({
@@ -143,7 +146,7 @@ async function runOne(subscription: Subscription, options: DigestRunOptions, rep
       return;
     }
   }
-  const digest = buildDigest(subscription, local.date, record.paperIds, options.index);
+  const digest = await buildDigest(subscription, local.date, record.paperIds, index);
   try {
     const receipt = await poster.post(digest, record.nonce);
     await finish({ status: 'sent', messageRef: receipt.messageRef });
@@ -173,9 +176,9 @@ function skipReason(record: DigestRecord, now: number, retry: DigestRetryPolicy,
   }
 }
 
-function buildDigest(subscription: Subscription, localDate: string, paperIds: readonly string[], index: PaperIndex): Digest {
+async function buildDigest(subscription: Subscription, localDate: string, paperIds: readonly string[], index: IndexService): Promise<Digest> {
   // A paper removed from the corpus since the claim is left out rather than failing the digest.
-  const papers = paperIds.map((id) => index.get(id)).filter((paper) => paper !== undefined);
+  const papers = (await index.getMany(paperIds)).filter((paper) => paper !== undefined);
   const digest: Digest = { platform: subscription.platform, channel: subscription.channel, localDate, items: digestItems(papers, subscription.topic) };
   if (subscription.topic) digest.topic = subscription.topic;
   return digest;

@@ -7,6 +7,7 @@ import { MAX_SNIPPET_CHARS, snippetOf } from '../../src/commands/snippet.js';
 import { parseTextArgs } from '../../src/commands/text-args.js';
 import { InvalidOptionError, UnknownPaperError } from '../../src/errors.js';
 import { analyzeTerms } from '../../src/nlp/analyzer.js';
+import { LocalIndexService } from '../../src/app/local-index-service.js';
 import { PaperIndex } from '../../src/search/paper-index.js';
 import type { Session } from '../../src/session/session.js';
 import { commandFixturePapers } from '../helpers/sources.js';
@@ -15,6 +16,7 @@ let index: PaperIndex;
 beforeAll(() => {
   index = PaperIndex.build(commandFixturePapers());
 });
+const local = () => new LocalIndexService(index);
 
 describe('parseTextArgs', () => {
   it('splits the rest text from --name value options', async () => {
@@ -56,14 +58,14 @@ describe('resolvePaperRef', () => {
   const session: Session = { last: { source: 'search', query: 'q', numbers: { 1: 'bilevel', 2: 'speech', 3: 'gone' }, nextOffset: 3, limit: 3 } };
 
   it('resolves a number of the last result, else an id', async () => {
-    expect(resolvePaperRef('2', index, session)).toBe('speech');
-    expect(resolvePaperRef('label-smoothing', index, session)).toBe('label-smoothing');
+    expect(await resolvePaperRef('2', local(), session)).toBe('speech');
+    expect(await resolvePaperRef('label-smoothing', local(), session)).toBe('label-smoothing');
   });
 
   it('throws UnknownPaperError for a number not in the last result, or one whose paper is gone, and for an unknown id', async () => {
-    expect(() => resolvePaperRef('9', index, session)).toThrow(UnknownPaperError);
-    expect(() => resolvePaperRef('3', index, session)).toThrow(UnknownPaperError);
-    expect(() => resolvePaperRef('nope', index, {})).toThrow('No paper "nope" in the corpus. Use an id from a result list, or its number (1, 2, …).');
+    await expect(resolvePaperRef('9', local(), session)).rejects.toThrow(UnknownPaperError);
+    await expect(resolvePaperRef('3', local(), session)).rejects.toThrow(UnknownPaperError);
+    await expect(resolvePaperRef('nope', local(), {})).rejects.toThrow('No paper "nope" in the corpus. Use an id from a result list, or its number (1, 2, …).');
   });
 });
 

@@ -1,3 +1,4 @@
+import { LocalIndexService } from '../../src/app/local-index-service.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Paperbot } from '../../src/app/paperbot.js';
 import { parsePageRequest, runPage } from '../../src/commands/page.js';
@@ -49,7 +50,7 @@ describe('next: the page request a "More results" button carries', () => {
     const session: Session = {};
     const first = expectKind(await runCommand('search', { query: 'diffusion sampling', limit: 4 }, { index, session }), 'list');
     const viaMore = expectKind(await runCommand('more', {}, { index, session }), 'list');
-    const viaButton = runPage(first.next!, index, {});
+    const viaButton = await runPage(first.next!, new LocalIndexService(index), {});
     expect(viaButton.items.map((item) => [item.n, item.id])).toEqual(viaMore.items.map((item) => [item.n, item.id]));
   });
 });
@@ -141,7 +142,7 @@ describe('Paperbot (the core every front-end uses)', () => {
     const bot = new Paperbot(index);
     const small = PaperIndex.build(commandFixturePapers());
     bot.replaceIndex(small);
-    expect(bot.index).toBe(small);
+    expect((bot.index as LocalIndexService).index).toBe(small);
     expect(expectKind(await bot.run('papers', {}, 'k'), 'list').total).toBe(commandFixturePapers().length);
   });
 

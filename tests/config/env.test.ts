@@ -61,6 +61,14 @@ describe('parseEnv', () => {
     });
   });
 
+  it('reads PAPERBOT_WORKERS as a whole number from 0 (index in the main thread) to 16', () => {
+    expect(parseEnv({ PAPERBOT_WORKERS: '0' })).toEqual({ PAPERBOT_WORKERS: 0 });
+    expect(parseEnv({ PAPERBOT_WORKERS: '3' })).toEqual({ PAPERBOT_WORKERS: 3 });
+    expect(problemsOf({ PAPERBOT_WORKERS: '-1' }).message).toBe(`${HEADER}\n  PAPERBOT_WORKERS: must be from 0 to 16`);
+    expect(problemsOf({ PAPERBOT_WORKERS: 'many' }).message).toBe(`${HEADER}\n  PAPERBOT_WORKERS: must be a number`);
+    expect(problemsOf({ PAPERBOT_WORKERS: '1.5' }).message).toBe(`${HEADER}\n  PAPERBOT_WORKERS: must be a whole number`);
+  });
+
   it('lists every problem at once, one per line, by variable name', () => {
     const error = problemsOf({
       PORT: 'abc',

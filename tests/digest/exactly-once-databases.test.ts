@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIndex } from '../../src/app/load-index.js';
-import { defaultCorpusPath } from '../../src/app/package-root.js';
+import { defaultCorpusPath } from '../../src/config/package-root.js';
 import { runDueDigests } from '../../src/digest/run-digests.js';
 import { toSubscription } from '../../src/digest/subscriptions.js';
 import { silentLogger } from '../../src/log/logger.js';

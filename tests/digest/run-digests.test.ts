@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadIndex } from '../../src/app/load-index.js';
-import { defaultCorpusPath } from '../../src/app/package-root.js';
+import { defaultCorpusPath } from '../../src/config/package-root.js';
 import { DEFAULT_DIGEST_RETRY, runDueDigests, type DigestRunOptions } from '../../src/digest/run-digests.js';
 import { selectDigestPapers } from '../../src/digest/select-papers.js';
 import { toSubscription } from '../../src/digest/subscriptions.js';

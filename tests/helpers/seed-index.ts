@@ -1,5 +1,5 @@
 import { loadIndex, type LoadedIndex } from '../../src/app/load-index.js';
-import { defaultCorpusPath } from '../../src/app/package-root.js';
+import { defaultCorpusPath } from '../../src/config/package-root.js';
 
 let loading: Promise<LoadedIndex> | undefined;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
-import { defaultCorpusPath } from '../../src/app/package-root.js';
+import { defaultCorpusPath } from '../../src/config/package-root.js';
 import { PaperIndex } from '../../src/search/paper-index.js';
 
 describe('PaperIndex.buildInThreads', () => {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../../app/package-root.js';
+import { packageRoot } from '../../config/package-root.js';
 import type { AnalyzedToken } from '../analyzer.js';
 import { TokenBatchDecoder, type TokenBatch } from './token-codec.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageProblems } from '../../../adapters/discord/discord-limits.js';
 import { NOTICES } from '../../../adapters/discord/interaction-handler.js';
 import { Paperbot } from '../../../src/app/paperbot.js';
-import { defaultCorpusPath } from '../../../src/app/package-root.js';
+import { defaultCorpusPath } from '../../../src/config/package-root.js';
 import type { Answer } from '../../../src/answer/answer-types.js';
 import { ManualClock } from '../../../src/time/clock.js';
 import { expectKind, flat } from '../../helpers/results.js';
@@ -300,8 +300,8 @@ describe('autocomplete', () => {
     expect(data.choices).toHaveLength(25);
     for (const choice of data.choices) {
       expect(choice.name.length).toBeLessThanOrEqual(100);
-      expect(bot.index.get(choice.value)).toBeDefined();
-      expect(bot.index.get(choice.value)!.title.toLowerCase()).toContain('diffusion');
+      expect(await bot.index.get(choice.value)).toBeDefined();
+      expect((await bot.index.get(choice.value))!.title.toLowerCase()).toContain('diffusion');
     }
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../../../adapters/slack/block-kit-limits.js';
 import { Paperbot } from '../../../src/app/paperbot.js';
-import { defaultCorpusPath } from '../../../src/app/package-root.js';
+import { defaultCorpusPath } from '../../../src/config/package-root.js';
 import { PaperIndex } from '../../../src/search/paper-index.js';
 import { fixturePaper } from '../../helpers/sources.js';
 import { startHttpSlack, type HttpSlack } from './helpers/harness.js';

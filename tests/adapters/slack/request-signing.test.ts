@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackApp } from '../../../adapters/slack/index.js';
 import { Paperbot } from '../../../src/app/paperbot.js';
-import { defaultCorpusPath } from '../../../src/app/package-root.js';
+import { defaultCorpusPath } from '../../../src/config/package-root.js';
 import { ConfigError } from '../../../src/errors.js';
 import { EXAMPLE_QUESTION } from '../../helpers/seed-index.js';
 import { startHttpSlack, type HttpSlack } from './helpers/harness.js';

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { SEARCHING_DELAY_MS, SEARCHING_TEXT } from '../../../adapters/slack/index.js';
 import { readyWithin } from '../../../adapters/slack/searching-placeholder.js';
 import { Paperbot } from '../../../src/app/paperbot.js';
-import { defaultCorpusPath } from '../../../src/app/package-root.js';
+import { defaultCorpusPath } from '../../../src/config/package-root.js';
 import type { CommandResult } from '../../../src/commands/results.js';
 import { manualTimers } from '../../helpers/manual-timers.js';
 import { expectKind } from '../../helpers/results.js';

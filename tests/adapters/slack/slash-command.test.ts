@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Paperbot } from '../../../src/app/paperbot.js';
-import { defaultCorpusPath } from '../../../src/app/package-root.js';
+import { defaultCorpusPath } from '../../../src/config/package-root.js';
 import { expectKind } from '../../helpers/results.js';
 import { EXAMPLE_QUESTION } from '../../helpers/seed-index.js';
 import { answerBlocks, fallbackText, md, moreButton, section } from './helpers/expected-blocks.js';

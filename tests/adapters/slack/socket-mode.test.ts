@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackApp } from '../../../adapters/slack/index.js';
 import { Paperbot } from '../../../src/app/paperbot.js';
-import { defaultCorpusPath } from '../../../src/app/package-root.js';
+import { defaultCorpusPath } from '../../../src/config/package-root.js';
 import { ConfigError } from '../../../src/errors.js';
 import { ManualClock } from '../../../src/time/clock.js';
 import { EXAMPLE_QUESTION } from '../../helpers/seed-index.js';

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSlack } from '../../../adapters/slack/index.js';
 import { Paperbot } from '../../../src/app/paperbot.js';
-import { defaultCorpusPath } from '../../../src/app/package-root.js';
+import { defaultCorpusPath } from '../../../src/config/package-root.js';
 import type { Env } from '../../../src/config/env.js';
 import { ConfigError } from '../../../src/errors.js';
 import { EXAMPLE_QUESTION } from '../../helpers/seed-index.js';

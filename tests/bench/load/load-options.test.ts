@@ -1,9 +1,10 @@
+import { defaultWorkerCount } from '../../../src/workers/index-thread.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LOAD_PAPERS, DEFAULT_RELOAD_PAPERS, parseLoadArgs } from '../../../bench/load/load-options.js';
 
 describe('npm run load -- flags', () => {
-  it('defaults to the issue\'s load: 20k papers, 4 waves of 50 mentions, a 120 s budget, a reload, no workers', () => {
-    expect(parseLoadArgs([])).toEqual({ papers: DEFAULT_LOAD_PAPERS, waves: 4, concurrency: 50, budgetMs: 120_000, reloadPapers: DEFAULT_RELOAD_PAPERS, workers: 0, seed: 1 });
+  it('defaults to the issue\'s load: 20k papers, 4 waves of 50 mentions, a 120 s budget, a reload, the workers npm start uses', () => {
+    expect(parseLoadArgs([])).toEqual({ papers: DEFAULT_LOAD_PAPERS, waves: 4, concurrency: 50, budgetMs: 120_000, reloadPapers: DEFAULT_RELOAD_PAPERS, workers: defaultWorkerCount(), seed: 1 });
     expect(DEFAULT_LOAD_PAPERS).toBe(20_000);
   });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../../../src/answer/answer.js';
-import { defaultCorpusPath } from '../../../src/app/package-root.js';
+import { defaultCorpusPath } from '../../../src/config/package-root.js';
 import { loadCorpus, type LoadedCorpus } from '../../../src/corpus/index.js';
 import type { Paper } from '../../../src/corpus/paper.js';
 import { ErrorCode } from '../../../src/errors.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionError } from '../../../src/errors.js';
-import { HfDailyError, hfDailyUrl, isIsoDate, parseHfDaily } from '../../../src/corpus/sync/hf-daily.js';
+import { HfDailyError, hfDailyUrl, isIsoDate, parseHfDaily } from '../../../src/ingest/sync/hf-daily.js';
 import { FETCHED_AT, fixture } from './sync-fixtures.js';
 
 const LABEL = 'HF daily 2025-01-10';

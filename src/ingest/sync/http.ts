@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../../app/package-root.js';
+import { packageRoot } from '../../config/package-root.js';
 import { ErrorCode, PaperbotError } from '../../errors.js';
 import { silentLogger, type Logger } from '../../log/logger.js';
 import { systemClock, type Clock } from '../../time/clock.js';

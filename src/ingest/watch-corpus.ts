@@ -1,10 +1,10 @@
 import { watch as fsWatch, statSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
-import { loadIndex, type LoadedIndex } from '../app/load-index.js';
 import { asCodedError, CorpusError, ErrorCode, type PaperbotError } from '../errors.js';
 import { silentLogger, type Logger } from '../log/logger.js';
-import { formatCorpusIssue, type CorpusIssue } from './corpus-issue.js';
-import type { LoadedCorpus } from './load-corpus.js';
+import { formatCorpusIssue, type CorpusIssue } from '../corpus/corpus-issue.js';
+import { summarizeCorpus, type CorpusSummary } from '../corpus/corpus-summary.js';
+import type { LoadedCorpus } from '../corpus/load-corpus.js';
 import { systemTimers, type Timers } from '../time/timers.js';
 
 /** Extensions the corpus loader reads; changes to other files are ignored. */
@@ -24,9 +24,31 @@ export type WatchDirectory = (
 ) => { close(): void };
 
 
-export interface WatchCorpusOptions {
+/**
+ * A corpus loaded for serving, as the watcher sees it: its papers, or only their summary when
+ * they were loaded elsewhere (a worker thread), plus whatever the loader adds (the index).
+ */
+export interface LoadedForWatch {
+  corpus: LoadedCorpus | CorpusSummary;
+}
+
+/**
+ * @typeParam Loaded - What `load` returns: `LoadedIndex` in-process, the workers' index and
+ * corpus summary with a worker pool. The watcher never looks past `corpus`.
+ */
+export interface WatchCorpusOptions<Loaded extends LoadedForWatch> {
+  /**
+   * How a reload loads the corpus at the watched path (`loadIndex` in-process, the worker
+   * pool's `load`). Kept outside, so ingest never depends on how the app indexes and serves.
+   */
+  load(path: string): Promise<Loaded>;
   /** A new corpus loaded and indexed: swap it in (`bot.replaceIndex(loaded.index)`). */
-  onReload(loaded: LoadedIndex): void;
+  onReload(loaded: Loaded): void;
+  /**
+   * A corpus was loaded but will not be served: the reload was refused, `onReload` threw, or
+   * the watcher closed meanwhile. Free what it holds (a worker pool's threads). Default: nothing.
+   */
+  onDiscard?(loaded: Loaded): void;
   /**
    * A reload was refused and the previous corpus stays in use: the corpus no longer loads
    * (`CorpusError`), or a file that loaded before now yields no paper (`issues` say where).
@@ -39,29 +61,27 @@ export interface WatchCorpusOptions {
    * The corpus being served when the watch starts. Files that yield no paper in it already
    * (an empty or foreign file) do not block later reloads; without it, any such file does.
    */
-  initial?: LoadedCorpus;
-  /** How a reload loads. Default {@link loadIndex} of the watched path. */
-  load?: (path: string) => Promise<LoadedIndex>;
+  initial?: LoadedCorpus | CorpusSummary;
   /** Default: `fs.watch` on the directory (not keeping the process alive). */
   watch?: WatchDirectory;
   timers?: Timers;
 }
 
 /** How one reload ended. */
-export type ReloadOutcome =
-  | { kind: 'reloaded'; loaded: LoadedIndex }
+export type ReloadOutcome<Loaded extends LoadedForWatch = LoadedForWatch> =
+  | { kind: 'reloaded'; loaded: Loaded }
   | { kind: 'refused'; error: PaperbotError; issues: readonly CorpusIssue[] };
 
-export interface CorpusWatcher {
+export interface CorpusWatcher<Loaded extends LoadedForWatch = LoadedForWatch> {
   /** Stops watching; a reload in progress finishes but is not applied. */
   close(): Promise<void>;
   /**
    * Runs a debounced reload now instead of after the quiet time, and waits for reloads in
    * progress. Resolves to the outcome of the last reload, undefined when there was none to run.
    */
-  flush(): Promise<ReloadOutcome | undefined>;
+  flush(): Promise<ReloadOutcome<Loaded> | undefined>;
   /** Reloads now, changed or not (e.g. on SIGHUP), after any reload in progress. */
-  reload(): Promise<ReloadOutcome | undefined>;
+  reload(): Promise<ReloadOutcome<Loaded> | undefined>;
 }
 
 /**
@@ -96,23 +116,24 @@ export const watchDirectory: WatchDirectory = (dir, onChange, onError) => {
  * file caught half-written, which its next change event retries. Records skipped within a file
  * that still yields papers do not stop the reload; they are logged.
  */
-export function watchCorpus(path: string, options: WatchCorpusOptions): CorpusWatcher {
+export function watchCorpus<Loaded extends LoadedForWatch>(path: string, options: WatchCorpusOptions<Loaded>): CorpusWatcher<Loaded> {
+  type Outcome = ReloadOutcome<Loaded>;
   const logger = options.logger ?? silentLogger;
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
-  const load = options.load ?? ((corpusPath: string) => loadIndex(corpusPath));
+  const load = options.load;
   const timers = options.timers ?? systemTimers;
   const singleFile = isFile(path);
   const watchedDir = singleFile ? dirname(path) : path;
   const fileName = singleFile ? basename(path) : undefined;
 
   /** Files that yielded no paper in the corpus in use (they do not block a reload). */
-  let deadFiles = new Set(options.initial === undefined ? [] : deadFilesOf(options.initial));
+  let deadFiles = new Set(options.initial === undefined ? [] : deadFilesOf(summarizeCorpus(options.initial)));
   let timer: unknown;
   /** Changed files (names in the directory) not yet covered by a reload; `undefined` = unknown. */
   const changed = new Set<string | undefined>();
   /** A reload is due (debounce over, or forced) but has not started. */
   let due = false;
-  let running: Promise<ReloadOutcome | undefined> | undefined;
+  let running: Promise<Outcome | undefined> | undefined;
   let closed = false;
 
   const onChange = (filename: string | undefined): void => {
@@ -140,7 +161,7 @@ export function watchCorpus(path: string, options: WatchCorpusOptions): CorpusWa
   logger.debug({ path, debounceMs }, 'watching corpus');
 
   /** Starts draining due reloads unless already draining; resolves to the last outcome. */
-  function start(): Promise<ReloadOutcome | undefined> {
+  function start(): Promise<Outcome | undefined> {
     // `.finally` runs as a later microtask, so `running` is always set before it is cleared.
     running ??= drain().finally(() => {
       running = undefined;
@@ -148,8 +169,8 @@ export function watchCorpus(path: string, options: WatchCorpusOptions): CorpusWa
     return running;
   }
 
-  async function drain(): Promise<ReloadOutcome | undefined> {
-    let outcome: ReloadOutcome | undefined;
+  async function drain(): Promise<Outcome | undefined> {
+    let outcome: Outcome | undefined;
     while (due && !closed) {
       due = false;
       try {
@@ -162,22 +183,26 @@ export function watchCorpus(path: string, options: WatchCorpusOptions): CorpusWa
     return outcome;
   }
 
-  async function reloadOnce(): Promise<ReloadOutcome | undefined> {
+  async function reloadOnce(): Promise<Outcome | undefined> {
     const files = [...changed].map((file) => file ?? '(unknown)');
     changed.clear();
     logger.info({ path, files }, 'corpus changed; reloading');
-    let loaded: LoadedIndex;
+    let loaded: Loaded;
     try {
       loaded = await load(path);
     } catch (error) {
       if (closed) return undefined;
       return refuse(asCodedError(error), [], files);
     }
-    if (closed) return undefined;
+    if (closed) {
+      discard(loaded);
+      return undefined;
+    }
 
-    const newlyDead = deadFilesOf(loaded.corpus).filter((file) => !deadFiles.has(file));
+    const corpus = summarizeCorpus(loaded.corpus);
+    const newlyDead = deadFilesOf(corpus).filter((file) => !deadFiles.has(file));
     if (newlyDead.length > 0) {
-      const issues = loaded.corpus.issues.filter((issue) => newlyDead.includes(issue.file));
+      const issues = corpus.issues.filter((issue) => newlyDead.includes(issue.file));
       const first = issues[0];
       const error = new CorpusError(
         ErrorCode.CorpusInvalid,
@@ -185,6 +210,7 @@ export function watchCorpus(path: string, options: WatchCorpusOptions): CorpusWa
           (first === undefined ? '' : ` (${formatCorpusIssue(first)})`) +
           '; still serving the previous corpus.',
       );
+      discard(loaded);
       return refuse(error, issues, files);
     }
 
@@ -193,20 +219,28 @@ export function watchCorpus(path: string, options: WatchCorpusOptions): CorpusWa
     } catch (error) {
       const coded = asCodedError(error);
       logger.error({ path, err: error }, `corpus reloaded, but swapping it in failed: ${coded.message}`);
+      discard(loaded);
       options.onError?.(coded, []);
       return { kind: 'refused', error: coded, issues: [] };
     }
-    deadFiles = new Set(deadFilesOf(loaded.corpus));
-    const { corpus } = loaded;
+    deadFiles = new Set(deadFilesOf(corpus));
     logger.info(
-      { path, files, papers: corpus.papers.length, corpusFiles: corpus.files.length, skipped: corpus.skipped, merged: corpus.merged, issues: corpus.issues.length },
-      `corpus reloaded: ${corpus.papers.length} papers from ${corpus.files.length} file${corpus.files.length === 1 ? '' : 's'}`,
+      { path, files, papers: corpus.paperCount, corpusFiles: corpus.files.length, skipped: corpus.skipped, merged: corpus.merged, issues: corpus.issues.length },
+      `corpus reloaded: ${corpus.paperCount} papers from ${corpus.files.length} file${corpus.files.length === 1 ? '' : 's'}`,
     );
     logIssues(corpus.issues);
     return { kind: 'reloaded', loaded };
   }
 
-  function refuse(error: PaperbotError, issues: readonly CorpusIssue[], files: string[]): ReloadOutcome {
+  function discard(loaded: Loaded): void {
+    try {
+      options.onDiscard?.(loaded);
+    } catch (error) {
+      logger.error({ path, err: error }, 'corpus watcher: onDiscard threw');
+    }
+  }
+
+  function refuse(error: PaperbotError, issues: readonly CorpusIssue[], files: string[]): Outcome {
     logger.error({ path, files, code: error.code }, error.message);
     logIssues(issues);
     try {
@@ -224,13 +258,13 @@ export function watchCorpus(path: string, options: WatchCorpusOptions): CorpusWa
     if (issues.length > MAX_LOGGED_ISSUES) logger.warn({ path, more: issues.length - MAX_LOGGED_ISSUES }, `… and ${issues.length - MAX_LOGGED_ISSUES} more corpus problems`);
   }
 
-  async function flush(): Promise<ReloadOutcome | undefined> {
+  async function flush(): Promise<Outcome | undefined> {
     if (timer !== undefined) {
       timers.clearTimeout(timer);
       timer = undefined;
       due = true;
     }
-    let outcome: ReloadOutcome | undefined;
+    let outcome: Outcome | undefined;
     while (!closed && (due || running !== undefined)) outcome = (await start()) ?? outcome;
     return outcome;
   }
@@ -258,8 +292,8 @@ export function watchCorpus(path: string, options: WatchCorpusOptions): CorpusWa
  * Corpus files that yield no paper but have problems: unreadable, empty, invalid as a whole.
  * Dotfiles are left out (the loader reads them, but editors keep their locks and swaps there).
  */
-function deadFilesOf(corpus: LoadedCorpus): string[] {
-  const live = new Set(corpus.papers.flatMap((paper) => paper.sources.map((source) => source.file)));
+function deadFilesOf(corpus: CorpusSummary): string[] {
+  const live = new Set(corpus.liveFiles);
   const troubled = new Set(corpus.issues.map((issue) => issue.file));
   return corpus.files.filter((file) => !live.has(file) && troubled.has(file) && isCorpusFileName(file));
 }

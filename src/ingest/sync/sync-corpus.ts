@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { CorpusError, ErrorCode } from '../../errors.js';
 import { silentLogger, type Logger } from '../../log/logger.js';
 import { systemClock, type Clock } from '../../time/clock.js';
-import { loadCorpus } from '../load-corpus.js';
-import { normaliseTitle } from '../normalise-title.js';
-import type { Paper } from '../paper.js';
+import { loadCorpus } from '../../corpus/load-corpus.js';
+import { normaliseTitle } from '../../corpus/normalise-title.js';
+import type { Paper } from '../../corpus/paper.js';
 import {
   ARXIV_REQUEST_INTERVAL_MS,
   ARXIV_SOURCE,

@@ -1,4 +1,4 @@
-import { validateRecord } from '../record-schema.js';
+import { validateRecord } from '../../corpus/record-schema.js';
 
 /** Where a synced paper came from. */
 export type SyncSourceKind = 'arxiv' | 'hf-daily';

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { loadIndex, type LoadedIndex } from '../../src/app/load-index.js';
 import { Paperbot } from '../../src/app/paperbot.js';
 import type { CorpusIssue } from '../../src/corpus/corpus-issue.js';
-import { isCorpusFileName, watchCorpus, type WatchCorpusOptions, type WatchDirectory } from '../../src/corpus/watch-corpus.js';
+import { isCorpusFileName, watchCorpus, type WatchCorpusOptions, type WatchDirectory } from '../../src/ingest/watch-corpus.js';
 import { manualTimers } from '../helpers/manual-timers.js';
 import { CorpusError, ErrorCode, type PaperbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/log/logger.js';
-import { recordLine, tempCorpus } from './corpus-fixtures.js';
+import { recordLine, tempCorpus } from '../corpus/corpus-fixtures.js';
 
 /** A directory watch the test fires by hand. */
 function fakeWatch() {
@@ -71,7 +71,7 @@ const A = recordLine('Zebra Stripes Confuse Biting Flies', { id: 'zebra' });
 const B = recordLine('Penguin Huddles Share Heat Fairly', { id: 'penguin' });
 
 /** A corpus with paper A, a bot serving it, and a watcher with fake watch and timers. */
-async function setup(files: Record<string, string> = { 'a.jsonl': `${A}\n` }, extra: Partial<WatchCorpusOptions> = {}) {
+async function setup(files: Record<string, string> = { 'a.jsonl': `${A}\n` }, extra: Partial<WatchCorpusOptions<LoadedIndex>> = {}) {
   const dir = await tempCorpus(files);
   const initial = await loadIndex(dir);
   const bot = new Paperbot(initial.index);
@@ -81,6 +81,7 @@ async function setup(files: Record<string, string> = { 'a.jsonl': `${A}\n` }, ex
   const reloads: LoadedIndex[] = [];
   const errors: Array<{ error: PaperbotError; issues: readonly CorpusIssue[] }> = [];
   const watcher = watchCorpus(dir, {
+    load: loadIndex,
     onReload: (loaded) => {
       reloads.push(loaded);
       bot.replaceIndex(loaded.index);
@@ -109,8 +110,8 @@ describe('watchCorpus (fake watch and timers)', () => {
     const outcome = await t.watcher.flush();
     expect(outcome?.kind).toBe('reloaded');
     expect(ids(t.reloads[0])).toEqual(['zebra', 'penguin']);
-    expect(t.bot.index.get('penguin')?.title).toBe('Penguin Huddles Share Heat Fairly');
-    expect(t.bot.index.search('penguin huddles').hits[0]?.paper.id).toBe('penguin');
+    expect((await t.bot.index.get('penguin'))?.title).toBe('Penguin Huddles Share Heat Fairly');
+    expect((await t.bot.index.search('penguin huddles', { offset: 0, limit: 10 })).papers[0]?.paper.id).toBe('penguin');
     expect(t.lines).toContain('info corpus reloaded: 2 papers from 2 files');
     await t.watcher.close();
   });
@@ -147,7 +148,7 @@ describe('watchCorpus (fake watch and timers)', () => {
     await writeFile(join(t.dir, 'a.jsonl'), `${recordLine('Zebra Stripes Deter Horseflies', { id: 'zebra' })}\n`);
     t.emit('a.jsonl');
     await t.watcher.flush();
-    expect(t.bot.index.get('zebra')?.title).toBe('Zebra Stripes Deter Horseflies');
+    expect((await t.bot.index.get('zebra'))?.title).toBe('Zebra Stripes Deter Horseflies');
     await t.watcher.close();
   });
 
@@ -157,7 +158,7 @@ describe('watchCorpus (fake watch and timers)', () => {
     t.emit('b.jsonl');
     await t.watcher.flush();
     expect(ids(t.reloads[0])).toEqual(['zebra']);
-    expect(t.bot.index.get('penguin')).toBeUndefined();
+    expect(await t.bot.index.get('penguin')).toBeUndefined();
     await t.watcher.close();
   });
 
@@ -181,8 +182,30 @@ describe('watchCorpus (fake watch and timers)', () => {
     await writeFile(join(t.dir, 'c.json'), `[${B}]`);
     t.emit('c.json');
     expect((await t.watcher.flush())?.kind).toBe('reloaded');
-    expect(t.bot.index.get('penguin')).toBeDefined();
+    expect(await t.bot.index.get('penguin')).toBeDefined();
     await t.watcher.close();
+  });
+
+  it('hands a loaded corpus it will not serve to onDiscard: a refused reload, and one that finishes after close', async () => {
+    const discarded: LoadedIndex[] = [];
+    const gate = gatedLoad();
+    const t = await setup(undefined, { load: gate.load, onDiscard: (loaded) => void discarded.push(loaded) });
+    gate.open();
+    await writeFile(join(t.dir, 'c.json'), '[\n  {"title": "Broken",\n');
+    t.emit('c.json');
+    expect((await t.watcher.flush())?.kind).toBe('refused');
+    expect(discarded.map((loaded) => loaded.corpus.files)).toEqual([['a.jsonl', 'c.json']]);
+
+    await writeFile(join(t.dir, 'c.json'), `[${B}]`);
+    gate.close();
+    t.emit('c.json');
+    t.fire();
+    expect(gate.stats.active).toBe(1);
+    const closing = t.watcher.close();
+    gate.open();
+    await closing;
+    expect(t.reloads).toHaveLength(0);
+    expect(discarded.map(ids)).toEqual([['zebra'], ['zebra', 'penguin']]);
   });
 
   it('keeps the old corpus when a file that loaded before now fails to parse', async () => {
@@ -211,7 +234,7 @@ describe('watchCorpus (fake watch and timers)', () => {
     expect((await t.watcher.flush())?.kind).toBe('refused');
     expect(t.errors[1]!.error.message).toMatch(/^No corpus files/u);
     expect(t.bot.index).toBe(served);
-    expect(t.bot.index.get('zebra')).toBeDefined();
+    expect(await t.bot.index.get('zebra')).toBeDefined();
     await t.watcher.close();
   });
 
@@ -220,7 +243,7 @@ describe('watchCorpus (fake watch and timers)', () => {
     await writeFile(join(t.dir, 'b.jsonl'), [B, '{oops', JSON.stringify({ title: 'No Abstract' })].join('\n'));
     t.emit('b.jsonl');
     expect((await t.watcher.flush())?.kind).toBe('reloaded');
-    expect(t.bot.index.get('penguin')).toBeDefined();
+    expect(await t.bot.index.get('penguin')).toBeDefined();
     expect(t.errors).toEqual([]);
     expect(t.lines).toEqual(
       expect.arrayContaining([expect.stringMatching(/^warn b\.jsonl:2: not valid JSON/u), 'warn b.jsonl:3: abstract: is required']),
@@ -355,7 +378,7 @@ describe('watchCorpus (fake watch and timers)', () => {
     const fake = fakeWatch();
     const clock = debounceTimers();
     const reloads: LoadedIndex[] = [];
-    const watcher = watchCorpus(join(dir, 'a.jsonl'), { onReload: (loaded) => void reloads.push(loaded), watch: fake.watch, timers: clock.timers });
+    const watcher = watchCorpus(join(dir, 'a.jsonl'), { load: loadIndex, onReload: (loaded) => void reloads.push(loaded), watch: fake.watch, timers: clock.timers });
     expect(fake.state.dir).toBe(dir);
     fake.emit('b.jsonl');
     expect(clock.pending.size).toBe(0);
@@ -401,6 +424,7 @@ describe('watchCorpus (real fs.watch)', () => {
     const queue = reloadQueue();
     const errors: string[] = [];
     const watcher = watchCorpus(dir, {
+      load: loadIndex,
       onReload: (loaded) => {
         bot.replaceIndex(loaded.index);
         queue.onReload(loaded);
@@ -421,7 +445,7 @@ describe('watchCorpus (real fs.watch)', () => {
       const withPenguin = reloadWith('penguin');
       await writeFile(join(dir, 'b.jsonl'), `${B}\n`);
       expect(ids(await withPenguin)).toEqual(['zebra', 'penguin']);
-      expect(bot.index.get('penguin')).toBeDefined();
+      expect(await bot.index.get('penguin')).toBeDefined();
 
       const withOctopus = reloadWith('octopus');
       await writeFile(join(dir, '.c.jsonl.swp'), `${recordLine('Octopus Arms Taste What They Touch', { id: 'octopus' })}\n`);

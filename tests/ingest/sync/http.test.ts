@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpClient, defaultUserAgent, parseRetryAfter, SyncError, type FetchLike } from '../../../src/corpus/sync/http.js';
+import { createHttpClient, defaultUserAgent, parseRetryAfter, SyncError, type FetchLike } from '../../../src/ingest/sync/http.js';
 import { ManualClock } from '../../../src/time/clock.js';
 import { hfApi, JSON_TYPE, NOW, recordingSleep } from './sync-fixtures.js';
 

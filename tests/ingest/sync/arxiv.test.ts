@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionError } from '../../../src/errors.js';
-import { ArxivFeedError, arxivIdFromUrl, arxivSearchQuery, arxivUrl, parseArxivFeed } from '../../../src/corpus/sync/arxiv.js';
+import { ArxivFeedError, arxivIdFromUrl, arxivSearchQuery, arxivUrl, parseArxivFeed } from '../../../src/ingest/sync/arxiv.js';
 import { FETCHED_AT, fixture } from './sync-fixtures.js';
 
 const LABEL = 'arXiv cat:cs.CV (newest 4)';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSyncSchedule, type SyncOptions, type SyncReport } from '../../../src/corpus/sync/index.js';
+import { createSyncSchedule, type SyncOptions, type SyncReport } from '../../../src/ingest/sync/index.js';
 import { manualTimers } from '../../helpers/manual-timers.js';
 import type { Logger } from '../../../src/log/logger.js';
 

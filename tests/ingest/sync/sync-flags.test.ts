@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ARXIV_MAX, SYNC_CLI_FLAGS, syncSourcesFromFlags } from '../../../src/corpus/sync/index.js';
+import { DEFAULT_ARXIV_MAX, SYNC_CLI_FLAGS, syncSourcesFromFlags } from '../../../src/ingest/sync/index.js';
 import { InvalidOptionError } from '../../../src/errors.js';
 
 describe('syncSourcesFromFlags', () => {

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadIndex } from '../../../src/app/load-index.js';
 import { loadCorpus } from '../../../src/corpus/index.js';
-import { formatSyncReport, SYNC_FILES, syncCorpus, type SyncOptions, type SyncSource } from '../../../src/corpus/sync/index.js';
+import { formatSyncReport, SYNC_FILES, syncCorpus, type SyncOptions, type SyncSource } from '../../../src/ingest/sync/index.js';
 import { CorpusError, InvalidOptionError } from '../../../src/errors.js';
 import type { Logger } from '../../../src/log/logger.js';
 import { ManualClock } from '../../../src/time/clock.js';
-import { DAILY_SEED, SEARCH_SEED, SEEDS_DIR, recordLine, tempCorpus } from '../corpus-fixtures.js';
+import { DAILY_SEED, SEARCH_SEED, SEEDS_DIR, recordLine, tempCorpus } from '../../corpus/corpus-fixtures.js';
 import { ATOM, arxivApi, FETCHED_AT, fixture, hfApi, JSON_TYPE, NOW, recordingSleep } from './sync-fixtures.js';
 
 const CS_CV: SyncSource = { kind: 'arxiv', category: 'cs.CV', max: 4 };

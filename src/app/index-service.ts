@@ -1,0 +1,89 @@
+import type { Answer } from '../answer/answer-types.js';
+import type { Paper } from '../corpus/paper.js';
+
+/** Which part of a ranked or plain list of papers to return. */
+export interface PageOptions {
+  /** Papers to skip. */
+  offset: number;
+  /** Papers to return. */
+  limit: number;
+}
+
+/** A paper on a page of a list, ready to show. */
+export interface ListedPaper {
+  paper: Paper;
+  /** The query's words found in the paper (empty where there is no query). */
+  matched: string[];
+  /** One line from the abstract: the sentence that best matches the query, shortened. */
+  snippet: string;
+}
+
+/** One page of a list of papers. */
+export interface PaperPage {
+  papers: ListedPaper[];
+  /** How many papers the whole list has. */
+  total: number;
+}
+
+/** A page of search results. */
+export interface SearchPage extends PaperPage {
+  /** What the query was taken to mean (key phrases). */
+  keywords: string[];
+  /** What was searched when it differs from what was typed (see `UnderstoodQuery.searchedFor`). */
+  searchedFor?: string;
+  /** When nothing matched on the first page: a query the corpus would match, if one is near. */
+  didYouMean?: string;
+}
+
+/** A page of the papers most like one paper. */
+export interface SimilarPage extends PaperPage {
+  /** The paper the list is like. */
+  like: Paper;
+}
+
+/** What {@link IndexService.completePapers} may return. */
+export interface CompletionOptions {
+  /** Most papers. */
+  limit: number;
+  /** Papers whose id is longer are skipped (Discord's choice values hold 100 characters). Default: no limit. */
+  maxIdLength?: number;
+}
+
+/**
+ * One corpus, as commands, digests and autocomplete use it: every question that needs the
+ * index, asked asynchronously and answered with plain, structured-clone-able data (no Map,
+ * Set or class instance), so the index may live in this thread ({@link LocalIndexService}) or
+ * in worker threads (`WorkerIndexPool`), and the event loop that acknowledges Slack and
+ * Discord never runs ranking or answer building itself.
+ *
+ * An instance serves one corpus for its whole life: a reload makes a new one, so a command
+ * that holds an instance sees one corpus from start to end.
+ */
+export interface IndexService {
+  /** Number of papers. */
+  readonly size: number;
+  /** The paper with this id, if any. */
+  get(id: string): Promise<Paper | undefined>;
+  /** Papers by id, in order; `undefined` where an id is not in the corpus. */
+  getMany(ids: readonly string[]): Promise<Array<Paper | undefined>>;
+  /** A page of papers ranked for a query, with matched words and snippets. */
+  search(query: string, page: PageOptions): Promise<SearchPage>;
+  /** A page of the papers most like a paper (never the paper itself); rejects with `UnknownPaperError`. */
+  similar(id: string, page: PageOptions): Promise<SimilarPage>;
+  /** A page of the corpus, newest first. */
+  recent(page: PageOptions): Promise<PaperPage>;
+  /** A cited answer built from the abstracts. */
+  answer(question: string): Promise<Answer>;
+  /**
+   * A digest's papers: not in `posted`, ranked by relevance to `topic` when given (papers that
+   * do not match it left out), else newest first.
+   */
+  digestPapers(posted: readonly string[], count: number, topic?: string): Promise<Paper[]>;
+  /** Papers whose id or title matches typed text, then ranked hits; the newest when nothing is typed. */
+  completePapers(typed: string, options: CompletionOptions): Promise<Paper[]>;
+  /**
+   * Called once, when this corpus was replaced and no command uses it any more: frees what it
+   * holds (a worker pool's threads). Nothing is asked of it afterwards.
+   */
+  release?(): void;
+}

@@ -45,16 +45,20 @@ async function writeCorpus(papers: readonly Paper[], path: string): Promise<numb
   return (await stat(path)).size;
 }
 
+/** Papers in the file added before the reload. */
+const ADDED_PAPERS = 100;
+
 async function main(): Promise<void> {
   const task = JSON.parse(process.argv[2] ?? '{}') as StallTask;
   const report = (figures: ReloadFigures): Promise<void> => tell({ kind: 'figures', figures });
   await tell({ kind: 'phase', phase: 'generate corpus' });
   const path = join(task.dir, 'corpus.jsonl');
-  const corpusBytes = await writeCorpus((await makeWorkload({ ...task.settings, questions: 0 })).papers, path);
+  const { papers } = await makeWorkload({ ...task.settings, questions: 0 });
+  const corpusBytes = await writeCorpus(papers, path);
   const workers = task.mode === 'workers';
   const method = workers
-    ? 'watchCorpus(dir).reload() with a 1-thread WorkerIndexPool serving: loadIndex (corpus read and hashed, parsed, indexed, snapshot saved) in a new worker thread, then the swap'
-    : 'watchCorpus(dir).reload() in-process — loadIndex (corpus read and hashed, parsed, indexed, snapshot saved) on this thread';
+    ? 'a file of 100 papers added, then watchCorpus(dir).reload() with a 1-thread WorkerIndexPool serving: loadIndex (corpus read and hashed, parsed, indexed, snapshot saved) in a new worker thread, then the swap'
+    : 'a file of 100 papers added, then watchCorpus(dir).reload() in-process — loadIndex (corpus read and hashed, parsed, indexed, snapshot saved) on this thread';
   await report({ mode: task.mode, papers: task.settings.papers, corpusBytes, method });
   (globalThis as { gc?: () => void }).gc?.();
 
@@ -86,6 +90,12 @@ async function main(): Promise<void> {
     await sleep(IDLE_MS);
     const idleMaxStallMs = round(maxStall);
 
+    // A day's sync lands: a new file changes the corpus's content key, so the reload re-indexes
+    // the whole corpus (no snapshot of it exists yet), as after a real sync.
+    await writeCorpus(
+      papers.slice(0, ADDED_PAPERS).map((paper) => ({ ...paper, id: `added-${paper.id}`, title: `${paper.title} (revised)` })),
+      join(task.dir, 'added.jsonl'),
+    );
     await tell({ kind: 'phase', phase: 'reload' });
     maxStall = 0;
     histogram.reset();

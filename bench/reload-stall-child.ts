@@ -50,6 +50,9 @@ const ADDED_PAPERS = 100;
 
 async function main(): Promise<void> {
   const task = JSON.parse(process.argv[2] ?? '{}') as StallTask;
+  // Snapshots of this run only (worker threads inherit it): one left by the other mode's run,
+  // of the same generated corpus, would turn the reload into a snapshot load.
+  process.env.PAPERBOT_CACHE_DIR = `${task.dir}-snapshots`;
   const report = (figures: ReloadFigures): Promise<void> => tell({ kind: 'figures', figures });
   await tell({ kind: 'phase', phase: 'generate corpus' });
   const path = join(task.dir, 'corpus.jsonl');

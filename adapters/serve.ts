@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import type { IndexService } from '../src/app/index-service.js';
 import { Paperbot } from '../src/app/paperbot.js';
-import { describeCorpus, loadIndex } from '../src/app/load-index.js';
+import { describeCorpus, loadIndex, openIndex, type LoadedIndex } from '../src/app/load-index.js';
 import { LocalIndexService } from '../src/app/local-index-service.js';
-import type { CorpusSummary } from '../src/corpus/corpus-summary.js';
+import { summarizeCorpus, type CorpusSummary } from '../src/corpus/corpus-summary.js';
 import type { LoadedCorpus } from '../src/corpus/load-corpus.js';
 import { defaultCorpusPath } from '../src/config/package-root.js';
 import type { Env } from '../src/config/env.js';
@@ -46,19 +46,22 @@ export interface ServedCorpus {
  * from 1 to 4), so ranking, answers and corpus reloads never hold up the event loop that acknowledges
  * Slack and Discord; with 0, in this thread. Returns how to load a corpus, and how to stop.
  */
-export function indexHost(threads: number, logger: Logger): { load(path: string): Promise<ServedCorpus>; close(): Promise<void>; threads: number } {
+export function indexHost(
+  threads: number,
+  logger: Logger,
+): { load(path: string, options?: { allowStale?: boolean }): Promise<ServedCorpus>; close(): Promise<void>; threads: number } {
   if (threads === 0) {
     return {
       threads,
-      load: async (path) => {
-        const { index, corpus } = await loadIndex(path);
-        return { index: new LocalIndexService(index), corpus };
+      load: async (path, options = {}) => {
+        const { index, corpus, stale }: LoadedIndex & { stale?: boolean } = options.allowStale ? await openIndex(path, { rebuild: false, logger }) : await loadIndex(path);
+        return { index: new LocalIndexService(index), corpus: stale ? { ...summarizeCorpus(corpus), stale } : corpus };
       },
       close: async () => {},
     };
   }
   const pool = new WorkerIndexPool({ threads, logger });
-  return { threads, load: (path) => pool.load(path), close: () => pool.close() };
+  return { threads, load: (path, options) => pool.load(path, options), close: () => pool.close() };
 }
 
 /**
@@ -75,7 +78,9 @@ export async function serve(env: Env, logger: Logger, options: ServeOptions): Pr
   let store: PaperbotStore | undefined;
   let watcher: CorpusWatcher<ServedCorpus> | undefined;
   try {
-    const loaded = await host.load(corpusPath);
+    // A corpus changed since the last run is served from its previous snapshot at once, and
+    // indexed anew in the background (below), instead of keeping every platform waiting.
+    const loaded = await host.load(corpusPath, { allowStale: true });
     for (const line of describeCorpus(loaded.corpus, corpusPath)) logger.info({ corpus: corpusPath, workers: host.threads }, line);
     store = await openStore(env.DATABASE_URL);
     bot = new Paperbot(loaded.index, { logger, store, clock: systemClock });
@@ -92,6 +97,17 @@ export async function serve(env: Env, logger: Logger, options: ServeOptions): Pr
         onDiscard: (next) => next.index.release?.(),
       });
       stops.push(() => watcher!.close());
+    }
+    if (summarizeCorpus(loaded.corpus).stale) {
+      // The watcher's reload indexes the corpus as it is (in new threads) and swaps it in;
+      // without a watcher (a single file), the same by hand.
+      const rebuild = watcher
+        ? watcher.reload()
+        : host.load(corpusPath).then((next) => {
+            bot.replaceIndex(next.index);
+            logger.info({ corpus: corpusPath, papers: next.index.size }, 'corpus re-indexed');
+          });
+      void rebuild.catch((error: unknown) => logger.warn({ corpus: corpusPath, err: error }, 're-indexing the changed corpus failed; the previous index stays in use'));
     }
   } catch (error) {
     // Worker threads would keep the process alive after a failed start.

@@ -22,6 +22,11 @@ export interface LoadIndexOptions {
   /** How the index ranks. Default: the ranking defaults. */
   ranking?: Partial<RankingOptions>;
   /**
+   * {@link openIndex} only: rebuild a stale index in this thread after returning. Default true;
+   * false when the caller rebuilds elsewhere (the bot: in new worker threads, as a reload).
+   */
+  rebuild?: boolean;
+  /**
    * Directory of index snapshots, or false to neither read nor write one (`--no-cache`).
    * Default {@link defaultSnapshotDir}: `$PAPERBOT_CACHE_DIR`, else `$XDG_CACHE_HOME/paperbot/snapshots`.
    */
@@ -88,6 +93,7 @@ export async function openIndex(path: string, options: LoadIndexOptions = {}): P
   const previous = previousKey === undefined ? undefined : await readSnapshot(cache, previousKey, path, logger, false);
   if (!previous) return { ...(await buildAndSave(files, path, key, cache, options)), stale: false };
   logger.info({ corpus: path, papers: previous.index.size }, 'corpus changed since its last snapshot: serving that snapshot while the index is rebuilt');
+  if (options.rebuild === false) return { ...previous, stale: true };
   const rebuilt = (async () => {
     // Let the caller start serving the previous index before the rebuild takes the thread.
     await nextTurn();

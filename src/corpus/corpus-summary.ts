@@ -17,6 +17,11 @@ export interface CorpusSummary {
   issues: CorpusIssue[];
   skipped: number;
   merged: number;
+  /**
+   * True when this is the corpus of an earlier snapshot, served at start-up while the corpus as
+   * it is now is being indexed (see `openIndex`).
+   */
+  stale?: boolean;
 }
 
 /** The summary of a corpus; a summary is returned as it is. */

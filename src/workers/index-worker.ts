@@ -4,7 +4,7 @@
  * See {@link serveIndex} and docs/search-engine.md, "Worker pool".
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadIndex } from '../app/load-index.js';
+import { loadIndex, openIndex } from '../app/load-index.js';
 import type { WorkerInit, WorkerRequest } from './protocol.js';
 import { serveIndex } from './serve-index.js';
 
@@ -17,5 +17,5 @@ void serveIndex(
     post: (message) => port.postMessage(message),
     onRequest: (handle) => port.on('message', (request: WorkerRequest) => handle(request)),
   },
-  (path) => loadIndex(path),
+  (path) => ((workerData as WorkerInit).allowStale ? openIndex(path, { rebuild: false }) : loadIndex(path)),
 );

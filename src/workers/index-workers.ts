@@ -13,6 +13,8 @@ import { fromWire, indexUnavailable } from './wire-error.js';
 export interface IndexWorkersOptions {
   /** Threads, each holding the whole index. */
   threads: number;
+  /** Threads may serve the corpus's previous snapshot when it changed since (start-up). Default false. */
+  allowStale?: boolean;
   spawn: SpawnThread;
   /** A request not answered in this time fails, and its thread (presumed stuck) is restarted. */
   requestTimeoutMs: number;
@@ -304,7 +306,7 @@ function launch(corpusPath: string, slot: Slot, options: IndexWorkersOptions): P
     const current = () => thread !== undefined && slot.thread === thread;
     try {
       thread = options.spawn(
-        { corpusPath },
+        options.allowStale ? { corpusPath, allowStale: true } : { corpusPath },
         {
           message(message) {
             if (!current()) return;

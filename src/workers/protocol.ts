@@ -8,6 +8,8 @@ export type IndexOp = Exclude<keyof IndexService, 'size' | 'release'>;
 export interface WorkerInit {
   /** The corpus file or directory the worker loads and serves for its whole life. */
   corpusPath: string;
+  /** Serve the previous snapshot when the corpus changed since (start-up; the caller reloads). */
+  allowStale?: boolean;
 }
 
 /** A question from the main thread; `id` pairs it with its reply. */

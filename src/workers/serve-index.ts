@@ -17,12 +17,12 @@ export interface RequestPort {
  * pool's answers are the in-process answers. A corpus that does not load is reported as
  * `failed`, and nothing more is served.
  */
-export async function serveIndex(init: WorkerInit, port: RequestPort, load: (path: string) => Promise<LoadedIndex>): Promise<void> {
+export async function serveIndex(init: WorkerInit, port: RequestPort, load: (path: string) => Promise<LoadedIndex & { stale?: boolean }>): Promise<void> {
   let service: LocalIndexService;
   try {
-    const { index, corpus } = await load(init.corpusPath);
+    const { index, corpus, stale } = await load(init.corpusPath);
     service = new LocalIndexService(index);
-    port.post({ kind: 'ready', summary: summarizeCorpus(corpus) });
+    port.post({ kind: 'ready', summary: stale ? { ...summarizeCorpus(corpus), stale } : summarizeCorpus(corpus) });
   } catch (error) {
     port.post({ kind: 'failed', error: toWire(error) });
     return;

@@ -67,11 +67,14 @@ export class WorkerIndexPool {
   /**
    * Loads a corpus (file or directory) into {@link threads} new threads and resolves once all
    * serve it; rejects with the corpus's load error (a `CorpusError`, as `loadIndex` would).
+   * With `allowStale`, threads serve the corpus's previous snapshot when it changed since (its
+   * summary then says `stale`): start-up then reloads in new threads instead of waiting.
    */
-  async load(corpusPath: string): Promise<PooledCorpus> {
+  async load(corpusPath: string, options: { allowStale?: boolean } = {}): Promise<PooledCorpus> {
     if (this.closed) throw indexUnavailable('The worker pool is shut down.');
     const index = await IndexWorkers.start(corpusPath, {
       ...this.options,
+      ...(options.allowStale ? { allowStale: true } : {}),
       threads: this.threads,
       maxRespawnDelayMs: MAX_RESPAWN_DELAY_MS,
       onClose: () => this.live.delete(index),

@@ -9,7 +9,8 @@ import { LocalIndexService } from '../app/local-index-service.js';
 import type { PaperIndex } from '../search/paper-index.js';
 import type { PaperbotStore, Platform } from '../store/store.js';
 import { renderDigestText } from '../render/text.js';
-import { println, type CliIo } from './io.js';
+import { PLATFORM_SETTINGS } from '../config/env.js';
+import { println, printJson, textWidth, type CliIo } from './io.js';
 
 /** What the digest subcommands need from the composition root. */
 export interface DigestCliDeps {
@@ -40,9 +41,22 @@ export function formatRunReport(report: DigestRunReport): string {
 }
 
 /**
+ * What is missing to post every subscription: "2 digest subscriptions cannot be posted: Slack
+ * needs SLACK_BOT_TOKEN (not set)", or undefined when every platform has a poster.
+ */
+export function missingCredentials(subscriptions: readonly { platform: Platform }[], posters: Partial<Record<Platform, DigestPoster>>): string | undefined {
+  const orphans = subscriptions.filter((s) => !posters[s.platform]);
+  if (orphans.length === 0) return undefined;
+  const platforms = [...new Set(orphans.map((s) => s.platform))].map((p) => `${PLATFORM_SETTINGS[p].name} needs ${PLATFORM_SETTINGS[p].token}`);
+  const count = orphans.length === 1 ? '1 digest subscription cannot' : `${orphans.length} digest subscriptions cannot`;
+  return `${count} be posted: ${platforms.join(', and ')} (not set in the environment or .env)`;
+}
+
+/**
  * `paperbot digest subscribe|unsubscribe|list|preview|run`. `run` posts every digest due at a
  * moment through the platforms' REST APIs and exits 0 — also when another instance got there
- * first — so a system cron or a second instance can call it.
+ * first — so a system cron or a second instance can call it; 1 when a post failed or a
+ * subscription's platform has no credentials.
  */
 export function addDigestCommands(program: Program, deps: DigestCliDeps): void {
   const digest = program.command('digest').description('daily paper digests for Slack and Discord channels');
@@ -54,7 +68,7 @@ export function addDigestCommands(program: Program, deps: DigestCliDeps): void {
       await store.close();
     }
   };
-  const out = (value: unknown, text: string) => println(deps.io.stdout, deps.json() ? JSON.stringify(value, null, 2) : text);
+  const out = (value: unknown, text: string) => (deps.json() ? printJson(deps.io.stdout, value) : println(deps.io.stdout, text));
 
   digest
     .command('subscribe')
@@ -113,7 +127,7 @@ export function addDigestCommands(program: Program, deps: DigestCliDeps): void {
           now: deps.now(),
           countLabel: '--count',
         });
-        out(preview, renderDigestText(preview));
+        out(preview, renderDigestText(preview, { width: textWidth(deps.io.stdout) }));
       }),
     );
 
@@ -125,10 +139,18 @@ export function addDigestCommands(program: Program, deps: DigestCliDeps): void {
       withStore(async (store) => {
         const now = options.at === undefined ? deps.now() : Date.parse(options.at);
         if (Number.isNaN(now)) throw new InvalidOptionError(`--at must be an ISO time such as 2026-11-23T09:00:00Z, not "${options.at}".`);
-        const report = await runDueDigests({ store, index: await deps.index(), posters: await deps.posters(), now, logger: deps.logger });
+        const posters = await deps.posters();
+        const subscriptions = await store.listSubscriptions();
+        const report = await runDueDigests({ store, index: await deps.index(), posters, now, logger: deps.logger, subscriptions });
         out(report, formatRunReport(report));
-        // Claimed elsewhere or already sent is success; a post that failed is not.
+        // Claimed elsewhere or already sent is success; a post that failed is not, and neither
+        // is a subscription that can never be posted (due now or not): cron must say so.
         if (report.failed.length > 0) process.exitCode = 1;
+        const unposted = missingCredentials(subscriptions, posters);
+        if (unposted) {
+          println(deps.io.stderr, `paperbot: ${unposted}`);
+          process.exitCode = 1;
+        }
       }),
     );
 }

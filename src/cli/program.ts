@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import { Command as Program, InvalidArgumentError, Option } from 'commander';
 import { describeCorpus, loadIndex } from '../app/load-index.js';
-import { defaultCorpusPath } from '../config/package-root.js';
+import { defaultCorpusPath, packageVersion } from '../config/package-root.js';
 import { runCommand } from '../commands/run-command.js';
+import { COMMAND_ALIASES } from '../commands/registry.js';
+import { MAX_EXPORT_PAGE_SIZE } from '../commands/limits.js';
 import type { CommandResult } from '../commands/results.js';
 import { asCodedError, ErrorCode } from '../errors.js';
 import type { Logger } from '../log/logger.js';
@@ -17,7 +19,8 @@ import type { Platform } from '../store/store.js';
 import { systemClock, type Clock } from '../time/clock.js';
 import { runChat } from './chat.js';
 import { addDigestCommands } from './digest-commands.js';
-import { println, type CliIo } from './io.js';
+import { print as printText, println, printJson, textWidth, type CliIo } from './io.js';
+import { closestName } from './suggest.js';
 import { evalCommand, rankCommand } from './trec-commands.js';
 import { answerEvalCommand } from './answer-eval-command.js';
 
@@ -74,17 +77,21 @@ function nonNegativeInt(name: string, max = 1_000_000) {
 
 /**
  * The `paperbot` command line: every chat command as a subcommand (same definitions, same
- * results), plus `chat`, `rank` and `eval`. Exit code 0 on success, 1 when a command reports
- * an error, 2 on bad usage (commander's own).
+ * results), plus `chat`, `rank` and `eval`. With no command it is the chat; with a question
+ * (`paperbot "which papers …?"`) it answers it like `ask`. Exit code 0 on success, 1 when a
+ * command reports an error, 2 on bad usage (commander's own, and an unknown command).
  */
 export function createProgram(deps: CliDeps): Program {
   const { io } = deps;
   const program = new Program('paperbot')
     .description('Answers questions about a corpus of research papers, quoting and citing their abstracts.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .argument('[question...]', 'a question, answered like "ask" (quote it, or use several words); none: the chat')
     .option('--corpus <path>', 'corpus file or directory (default: $CORPUS_DIR, else the bundled seeds/)')
     .option('--json', 'print the result object as JSON')
     .option('--no-cache', 'neither read nor save the index snapshot (default: kept under $PAPERBOT_CACHE_DIR, else ~/.cache/paperbot/snapshots)')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    // Commander echoes arguments in its errors ("unknown option '…'"): terminal-safe too.
+    .configureOutput({ writeOut: (s) => printText(io.stdout, s), writeErr: (s) => printText(io.stderr, s) })
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .showHelpAfterError('(add --help for usage)');
@@ -110,32 +117,56 @@ export function createProgram(deps: CliDeps): Program {
     // The same corpus typed two ways ("seeds", "./seeds/") is one conversation.
     const key = `cli:${resolve(corpusPath())}`;
     const session = sessions.get(key);
-    const result = await runCommand(name, input, { index, session, logger: cliLogger(io) });
+    // Nothing here has to fit in a chat message: `papers` may list up to 1,000 at once.
+    const result = await runCommand(name, input, { index, session, logger: cliLogger(io), maxListLimit: MAX_EXPORT_PAGE_SIZE });
     sessions.set(key, session);
     print(result);
   }
 
   function print(result: CommandResult) {
     if (globals().json) {
-      println(io.stdout, JSON.stringify(result.kind === 'answer' ? result.answer : result, null, 2));
-    } else if (result.kind === 'error') {
-      println(io.stderr, renderText(result));
+      printJson(io.stdout, result.kind === 'answer' ? result.answer : result);
     } else {
-      println(io.stdout, renderText(result));
+      const stream = result.kind === 'error' ? io.stderr : io.stdout;
+      println(stream, renderText(result, { width: textWidth(stream) }));
     }
     if (result.kind === 'error') process.exitCode = 1;
   }
 
+  async function chat() {
+    const path = corpusPath();
+    const loaded = await load(path);
+    const report = describeCorpus(loaded.corpus, path);
+    if (loaded.corpus.issues.length > 0) for (const line of report) println(io.stderr, line);
+    await runChat(loaded.index, io, { greeting: loaded.corpus.issues.length > 0 ? [] : report, json: Boolean(globals().json) });
+  }
+
+  /** `paperbot frobnicate`: a single word is a mistyped command more often than a question. */
+  function unknownCommand(word: string): never {
+    const names = [...program.commands.map((c) => c.name()), 'help'];
+    const alias = COMMAND_ALIASES[word.toLowerCase()];
+    const suggestion = alias && names.includes(alias) ? alias : closestName(word, names);
+    return program.error(
+      [
+        `error: unknown command '${word}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+        `Commands: ${names.join(', ')}.`,
+        'To ask a question, use several words or quote it: paperbot "which papers speed up diffusion sampling?"',
+      ].join('\n'),
+      { exitCode: 2, code: 'commander.unknownCommand' },
+    );
+  }
+
+  program.action(async (words: string[]) => {
+    if (words.length === 0) return chat();
+    // One word without a "?" is a command that does not exist; several words, or a "?", a question.
+    if (words.length === 1 && /^\S+$/.test(words[0]!) && !words[0]!.includes('?')) return unknownCommand(words[0]!);
+    return run('ask', { question: words.join(' ') });
+  });
+
   program
-    .command('chat', { isDefault: true })
-    .description('chat with the corpus in the terminal (answers each line of piped input, then exits)')
-    .action(async () => {
-      const path = corpusPath();
-      const loaded = await load(path);
-      const report = describeCorpus(loaded.corpus, path);
-      if (loaded.corpus.issues.length > 0) for (const line of report) println(io.stderr, line);
-      await runChat(loaded.index, io, loaded.corpus.issues.length > 0 ? [] : report);
-    });
+    .command('chat')
+    .description('chat with the corpus in the terminal (answers each line of piped input, then exits; with --json, one JSON line per answer)')
+    .action(chat);
 
   program
     .command('ask')
@@ -171,7 +202,7 @@ export function createProgram(deps: CliDeps): Program {
   program
     .command('papers')
     .description('list the papers in the corpus, newest first')
-    .option('-l, --limit <n>', 'how many papers (1-50)', positiveInt('--limit', 50), 10)
+    .option('-l, --limit <n>', `how many papers (1-${MAX_EXPORT_PAGE_SIZE})`, positiveInt('--limit', MAX_EXPORT_PAGE_SIZE), 10)
     .option('--offset <n>', 'how many to skip (0 or more)', nonNegativeInt('--offset'), 0)
     .action((options: { limit: number; offset: number }) => run('papers', options));
 
@@ -182,7 +213,7 @@ export function createProgram(deps: CliDeps): Program {
     .addOption(new Option('--k <n>', 'hits per query').argParser(positiveInt('--k')).default(100))
     .action(async (options: { queries: string; k: number }) => {
       const index = await open();
-      await rankCommand(index, options.queries, options.k, (text) => io.stdout.write(text));
+      await rankCommand(index, options.queries, options.k, (text) => printText(io.stdout, text));
     });
 
   program
@@ -206,13 +237,13 @@ export function createProgram(deps: CliDeps): Program {
       }
       const index = await open(options.ranking);
       if (options.qrels !== undefined) {
-        io.stdout.write(await evalCommand(index, options.queries, options.qrels, options.k));
+        printText(io.stdout, await evalCommand(index, options.queries, options.qrels, options.k));
         return;
       }
       // --answers is given: the check above let exactly one of the two through.
       const report = await answerEvalCommand(index, options.queries, options.answers!);
-      if (globals().json) println(io.stdout, JSON.stringify(report, null, 2));
-      else io.stdout.write(formatAnswerReport(report));
+      if (globals().json) printJson(io.stdout, report);
+      else printText(io.stdout, formatAnswerReport(report));
     });
 
   addDigestCommands(program, {
@@ -246,7 +277,8 @@ export function createProgram(deps: CliDeps): Program {
       ...(process.env.ARXIV_API_URL ? { arxivApiUrl: process.env.ARXIV_API_URL } : {}),
       ...(process.env.HF_API_URL ? { hfApiUrl: process.env.HF_API_URL } : {}),
     });
-    println(io.stdout, globals().json ? JSON.stringify(report, null, 2) : formatSyncReport(report));
+    if (globals().json) printJson(io.stdout, report);
+    else println(io.stdout, formatSyncReport(report));
     if (!report.ok) process.exitCode = 1;
   });
 

@@ -40,6 +40,11 @@ export interface CommandContext {
   conversation?: Conversation;
   /** The time, in ms since the epoch. Default: the system clock. */
   now?: () => number;
+  /**
+   * Most papers a list command (`papers`) returns at once. Default 50 (MAX_PAGE_SIZE), what a
+   * chat message holds; the one-shot CLI, which prints to a terminal or a file, allows 1,000.
+   */
+  maxListLimit?: number;
 }
 
 /** Where a chat command was typed. */

@@ -3,7 +3,7 @@ import type { Paper } from '../corpus/paper.js';
 import type { IndexService } from '../app/index-service.js';
 import type { Session } from '../session/session.js';
 import { defineCommand } from './command.js';
-import { pageSize } from './limits.js';
+import { checkListLimit, exportPageSize } from './limits.js';
 import { listResult } from './paper-list.js';
 import type { PaperListResult } from './results.js';
 import { parseTextArgs } from './text-args.js';
@@ -49,7 +49,8 @@ export default defineCommand({
     { name: 'offset', description: 'How many papers to skip (default 0)', type: 'integer', required: false, min: 0 },
   ],
   schema: z.object({
-    limit: pageSize,
+    // Up to 1,000 here; execute() holds it to the front-end's maximum (50 in chats).
+    limit: exportPageSize,
     offset: z.coerce
       .number({ error: 'offset must be a whole number' })
       .int({ error: 'offset must be a whole number' })
@@ -60,7 +61,7 @@ export default defineCommand({
     const { rest, options } = parseTextArgs(text, ['limit', 'offset']);
     return { limit: options.limit ?? (rest || undefined), offset: options.offset };
   },
-  execute({ limit, offset }, { index, session }) {
-    return papersPage(index, session, offset, limit);
+  execute({ limit, offset }, { index, session, maxListLimit }) {
+    return papersPage(index, session, offset, checkListLimit(limit, maxListLimit));
   },
 });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
+import type { Platform } from '../store/store.js';
 
 /** Empty strings in `.env` ("SLACK_BOT_TOKEN=") mean "not set", as in t3-env. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
@@ -67,9 +68,24 @@ export const envSchema = z.object({
 export type Env = z.output<typeof envSchema>;
 
 /**
+ * Per platform: the variable that turns it on (the bot token, which posting and serving need)
+ * and the settings that only make sense with it. One of those without the token is a platform
+ * half-configured — most likely a token missing from .env — and is refused rather than quietly
+ * falling back to the console chat. (API URLs are left out: they say where, not whether.)
+ */
+export const PLATFORM_SETTINGS: Readonly<Record<Platform, { token: string; with: readonly string[]; name: string }>> = {
+  slack: { name: 'Slack', token: 'SLACK_BOT_TOKEN', with: ['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'] },
+  discord: { name: 'Discord', token: 'DISCORD_TOKEN', with: ['DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID'] },
+};
+
+/** "A", "A and B", "A, B and C". */
+const andList = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+
+/**
  * Validates the environment, listing every problem at once (by variable name, never echoing a
  * value, since values may be secrets). Cross-field rules: Slack needs either an app token
- * (Socket Mode) or a signing secret (HTTP mode).
+ * (Socket Mode) or a signing secret (HTTP mode), and a platform's other settings need its
+ * token ({@link PLATFORM_SETTINGS}).
  */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
@@ -81,6 +97,15 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if (set('SLACK_BOT_TOKEN') && !set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET')) {
     problems.push('SLACK_BOT_TOKEN: is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is');
+  }
+  for (const platform of Object.values(PLATFORM_SETTINGS)) {
+    const present = platform.with.filter(set);
+    if (present.length > 0 && !set(platform.token)) {
+      problems.push(
+        `${platform.token}: is not set, but ${andList(present)} ${present.length === 1 ? 'is' : 'are'} (${platform.name} half-configured): ` +
+          `set ${platform.token} to serve ${platform.name}, or unset ${present.length === 1 ? 'it' : 'them'}`,
+      );
+    }
   }
   if (parsed.success && problems.length === 0) return parsed.data;
   throw new ConfigError(`Invalid settings in the environment (.env):\n  ${problems.join('\n  ')}`);

@@ -28,3 +28,8 @@ export function packageRoot(): string {
 export function defaultCorpusPath(): string {
   return join(packageRoot(), 'seeds');
 }
+
+/** paperbot's version, from its package.json (`paperbot --version`). */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}

@@ -86,6 +86,7 @@ describe('parseEnv', () => {
         '  DISCORD_CLIENT_ID: must be a numeric id',
         '  DATABASE_URL: must start with postgres:// or sqlite:',
         '  LOG_LEVEL: must be one of debug, info, warn, error',
+        '  DISCORD_TOKEN: is not set, but DISCORD_CLIENT_ID is (Discord half-configured): set DISCORD_TOKEN to serve Discord, or unset it',
       ].join('\n'),
     );
   });
@@ -106,8 +107,35 @@ describe('parseEnv', () => {
       expect(parseEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's3cr3t' })).toMatchObject({ SLACK_SIGNING_SECRET: 's3cr3t' });
     });
 
-    it('does not require a bot token for the other Slack settings', () => {
-      expect(parseEnv({ SLACK_APP_TOKEN: 'xapp-1', SLACK_SIGNING_SECRET: 'x' })).toEqual({ SLACK_APP_TOKEN: 'xapp-1', SLACK_SIGNING_SECRET: 'x' });
+    // Issue 11: an app token or signing secret without the bot token used to be accepted, and
+    // `npm start` then quietly opened the console chat instead of serving Slack.
+    it('refuses the other Slack settings without a bot token, naming the missing variable (Slack half-configured)', () => {
+      expect(problemsOf({ SLACK_APP_TOKEN: 'xapp-1', SLACK_SIGNING_SECRET: 'x' }).message).toBe(
+        `${HEADER}\n  SLACK_BOT_TOKEN: is not set, but SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are (Slack half-configured): set SLACK_BOT_TOKEN to serve Slack, or unset them`,
+      );
+      expect(problemsOf({ SLACK_SIGNING_SECRET: 'x', SLACK_BOT_TOKEN: '' }).message).toBe(
+        `${HEADER}\n  SLACK_BOT_TOKEN: is not set, but SLACK_SIGNING_SECRET is (Slack half-configured): set SLACK_BOT_TOKEN to serve Slack, or unset it`,
+      );
+    });
+  });
+
+  describe('the Discord rule: an application or guild id needs the bot token', () => {
+    it('refuses DISCORD_CLIENT_ID or DISCORD_GUILD_ID without DISCORD_TOKEN, naming it', () => {
+      expect(problemsOf({ DISCORD_CLIENT_ID: '123' }).message).toBe(
+        `${HEADER}\n  DISCORD_TOKEN: is not set, but DISCORD_CLIENT_ID is (Discord half-configured): set DISCORD_TOKEN to serve Discord, or unset it`,
+      );
+      expect(problemsOf({ DISCORD_GUILD_ID: '42', SLACK_APP_TOKEN: 'xapp-1' }).message).toBe(
+        [
+          HEADER,
+          '  SLACK_BOT_TOKEN: is not set, but SLACK_APP_TOKEN is (Slack half-configured): set SLACK_BOT_TOKEN to serve Slack, or unset it',
+          '  DISCORD_TOKEN: is not set, but DISCORD_GUILD_ID is (Discord half-configured): set DISCORD_TOKEN to serve Discord, or unset it',
+        ].join('\n'),
+      );
+    });
+
+    it('accepts them with the token, and counts empty values as unset', () => {
+      expect(parseEnv({ DISCORD_TOKEN: 't', DISCORD_CLIENT_ID: '123', DISCORD_GUILD_ID: '42' })).toMatchObject({ DISCORD_CLIENT_ID: '123' });
+      expect(parseEnv({ DISCORD_CLIENT_ID: '', DISCORD_GUILD_ID: '', SLACK_APP_TOKEN: '' })).toEqual({});
     });
 
     // BUG (src/config/env.ts, parseEnv): the cross-field rule only runs when every field parsed,

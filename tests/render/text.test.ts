@@ -278,3 +278,61 @@ describe('wrap', () => {
     expect(wrap('aaaa bbbb cccc', 9)).toBe('aaaa bbbb\ncccc');
   });
 });
+
+describe('renderText: text from the corpus cannot drive the terminal', () => {
+  const hostileTitle = 'Evil\x1b]0;pwned\x07 Paper\x1b[2J\x07\x00';
+  const hostileAbstract = 'Looks fine.\x1b[8m hidden \x1b[0m\x9b2J Ends.\x07';
+  const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+
+  it('strips escape sequences and control characters from titles, abstracts, snippets and ids in every kind of result', () => {
+    const evil = source(1, 'evil\x1b[2J-id', hostileTitle, { matched: ['x\x07'], links: [{ kind: 'paper', url: 'https://a.b/\x1b]8;;x\x07' }] });
+    const results = [
+      renderText({ kind: 'paper', paper: { ...evil, abstract: hostileAbstract } }),
+      renderText({ kind: 'list', source: 'papers', title: 'Papers', query: '', keywords: [], items: [{ ...evil, snippet: hostileAbstract }], offset: 0, total: 1, hasMore: false }),
+      renderText({ kind: 'answer', answer: answerOf({ found: true, sentences: [{ text: hostileAbstract, sources: [1], highlights: [] }], sources: [evil] }) }),
+      renderText({ kind: 'error', code: 'x', message: 'No channel "\x1b[2J"' }),
+    ];
+    for (const text of results) {
+      expect(text).not.toMatch(CONTROL);
+      expect(text).not.toContain('[2J');
+      expect(text).not.toContain('0;pwned');
+    }
+    expect(results[0]!.split('\n')[0]).toBe('Evil Paper');
+    expect(results[0]).toContain('Looks fine. hidden Ends.');
+  });
+});
+
+describe('renderText: width', () => {
+  const long = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+  const everyLine = (text: string) => text.split('\n');
+
+  it('wraps every line of a list, an answer and a paper at the given width: titles, snippets, ids and links with their indents', () => {
+    const item = source(12, 'an-id', long(20), { published: '2024-06-23', authors: ['A. One'], links: [{ kind: 'paper', url: 'https://arxiv.org/abs/2401.00001' }], matched: ['word1', 'word2'] });
+    const texts = [
+      renderText({ kind: 'list', source: 'papers', title: 'Papers in the corpus (1)', query: '', keywords: [], items: [{ ...item, snippet: long(30) }], offset: 11, total: 12, hasMore: false }, { width: 40 }),
+      renderText({ kind: 'answer', answer: answerOf({ found: true, keywords: ['word1'], sentences: [{ text: long(40), sources: [12], highlights: [] }], sources: [item] }) }, { width: 40 }),
+      renderText({ kind: 'paper', paper: { ...item, abstract: long(50) } }, { width: 40 }),
+    ];
+    for (const text of texts) for (const line of everyLine(text)) expect(line.length, line).toBeLessThanOrEqual(40);
+    const list = everyLine(texts[0]!);
+    expect(list[2]!.startsWith('[12] word0 ')).toBe(true);
+    // Continuation lines of an item sit under its title, after "[12] ".
+    expect(list.slice(3, -1).every((line) => line.startsWith('     '))).toBe(true);
+  });
+
+  it('defaults to 100 columns, and keeps a word longer than the width (a URL) whole', () => {
+    const text = renderText({ kind: 'paper', paper: { ...other, abstract: long(80), links: [{ kind: 'paper', url: `https://example.org/${'x'.repeat(60)}` }] } }, { width: 30 });
+    expect(text).toContain(`https://example.org/${'x'.repeat(60)}`);
+    const wide = everyLine(renderText({ kind: 'paper', paper: { ...other, abstract: long(80) } }));
+    expect(Math.max(...wide.map((line) => line.length))).toBeLessThanOrEqual(TEXT_WIDTH);
+    expect(Math.max(...wide.map((line) => line.length))).toBeGreaterThan(90);
+  });
+
+  it('wraps help summaries under their column', () => {
+    const help: HelpResult = { kind: 'help', commands: [{ name: 'ask', usage: 'ask Q', summary: long(12) }, { name: 'more', usage: 'more', summary: 'Next' }], notes: [] };
+    const lines = everyLine(renderText(help, { width: 40 }));
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
+    expect(lines[1]!.startsWith('  ask Q  word0 ')).toBe(true);
+    expect(lines[2]).toMatch(/^ {9}word/);
+  });
+});

@@ -91,7 +91,12 @@ export function createProgram(deps: CliDeps): Program {
     .option('--json', 'print the result object as JSON')
     .option('--no-cache', 'neither read nor save the index snapshot (default: kept under $PAPERBOT_CACHE_DIR, else ~/.cache/paperbot/snapshots)')
     // Commander echoes arguments in its errors ("unknown option '…'"): terminal-safe too.
-    .configureOutput({ writeOut: (s) => printText(io.stdout, s), writeErr: (s) => printText(io.stderr, s) })
+    .configureOutput({
+      writeOut: (s) => printText(io.stdout, s),
+      writeErr: (s) => printText(io.stderr, s),
+      getOutHelpWidth: () => textWidth(io.stdout),
+      getErrHelpWidth: () => textWidth(io.stderr),
+    })
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .showHelpAfterError('(add --help for usage)');

@@ -240,3 +240,31 @@ describe('npm start with bad settings', { timeout: TEST_MS }, () => {
     expect(result.stderr).not.toMatch(/\babc\b/);
   });
 });
+
+describe('npm start never falls back silently (issue 11)', { timeout: TEST_MS }, () => {
+  const start = (env: Record<string, string>, input?: string) =>
+    runNode([], { script: START_MAIN, cwd: workDir, env: cliEnv(cacheHome, { CORPUS_DIR: corpusDir, ...env }), ...(input === undefined ? {} : { input }) });
+
+  it('a Slack app token and signing secret without the bot token: exit 1 naming SLACK_BOT_TOKEN, no console chat, no value echoed', async () => {
+    const result = await start({ SLACK_APP_TOKEN: 'xapp-secret-1', SLACK_SIGNING_SECRET: 'signing-secret-2' }, 'which papers speed up diffusion sampling?\n');
+    expect(result.code, describeRun(result)).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^ {2}SLACK_BOT_TOKEN: is not set, but SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are \(Slack half-configured\)/m);
+    expect(result.stderr).not.toContain('xapp-secret-1');
+    expect(result.stderr).not.toContain('signing-secret-2');
+  });
+
+  it('a Discord application id without DISCORD_TOKEN: exit 1 naming DISCORD_TOKEN', async () => {
+    const result = await start({ DISCORD_CLIENT_ID: '1234567890' }, 'which papers speed up diffusion sampling?\n');
+    expect(result.code, describeRun(result)).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^ {2}DISCORD_TOKEN: is not set, but DISCORD_CLIENT_ID is \(Discord half-configured\)/m);
+  });
+
+  it('no platform and stdin at its end at once (a service manager\'s /dev/null): says so, exit 1', async () => {
+    const result = await start({}, '');
+    expect(result.code, describeRun(result)).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^paperbot: no platform token configured and stdin is not a terminal: .*SLACK_BOT_TOKEN.*DISCORD_TOKEN.*\n$/);
+  });
+});

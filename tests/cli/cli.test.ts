@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer-types.js';
 import type { PaperIndex } from '../../src/search/paper-index.js';
-import { buildOnce, cliEnv, describeRun, runNode, START_MAIN, type ProcessResult } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { buildOnce, CLI_BIN, cliEnv, describeRun, runNode, START_MAIN, type ProcessResult } from '../helpers/cli.js';
 import { flat } from '../helpers/results.js';
 import { EXAMPLE_QUESTION, seedIndex } from '../helpers/seed-index.js';
 
@@ -336,6 +337,21 @@ describe('paperbot chat and npm start', () => {
     expect(firstSource).toBeDefined();
     expect(show.split('\n')[1]).toBe(firstSource);
     expect(more.split('\n')[1]).toMatch(new RegExp(`^Papers for "${EXAMPLE_QUESTION.replace(/[?]/g, '\\?')}" — 1-10 of \\d+$`));
+  });
+
+  it('chat | head -1: the reader leaving (EPIPE) ends it quietly, exit 0, no stack trace', async () => {
+    const child = spawn(process.execPath, [CLI_BIN, 'chat'], { cwd: workDir, env: cliEnv(join(cacheHome, 'epipe')), stdio: 'pipe' });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // Like `head -1`: read the first output, then close the pipe while answers keep coming.
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdin.on('error', () => {}); // the child may exit before reading all its input
+    child.stdin.end(`${EXAMPLE_QUESTION}\n`.repeat(50));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const code = await new Promise<number | null>((resolve) => child.on('close', (exitCode) => resolve(exitCode)));
+    clearTimeout(timer);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toBe('');
   });
 
   it('npm start (dist/adapters/main.js): with no platform tokens it is the console chat over the seeds', async () => {

@@ -40,6 +40,16 @@ describe('runCommand: validating input', () => {
     expect(await run('papers', { offset: -1 })).toMatchObject({ kind: 'error', message: 'offset must be 0 or more' });
   });
 
+  it('lets papers list up to the context\'s maxListLimit (the one-shot CLI: 1,000), never over 1,000', async () => {
+    const all = expectKind(await runCommand('papers', { limit: 1000 }, { index, session: {}, maxListLimit: 1000 }), 'list');
+    expect(all.items).toHaveLength(Math.min(index.size, 1000));
+    expect(index.size).toBeGreaterThan(50);
+    expect(await runCommand('papers', { limit: 1001 }, { index, session: {}, maxListLimit: 1000 })).toMatchObject({ kind: 'error', message: 'limit must be at most 1000' });
+    expect(await runCommand('papers', { limit: 80 }, { index, session: {}, maxListLimit: 60 })).toMatchObject({ kind: 'error', message: 'limit must be at most 60' });
+    // Chats (no maxListLimit) keep 50, whatever the text says.
+    expect(await runText('papers --limit 100', { index, session: {} })).toMatchObject({ kind: 'error', message: 'limit must be at most 50' });
+  });
+
   it(`rejects a question over ${MAX_QUESTION_CHARS} characters, naming the limit`, async () => {
     const question = 'diffusion '.repeat(60);
     expect(question.trim().length).toBeGreaterThan(MAX_QUESTION_CHARS);

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Command as Program, InvalidArgumentError, Option } from 'commander';
 import { describeCorpus, loadIndex } from '../app/load-index.js';
 import { defaultCorpusPath, packageVersion } from '../config/package-root.js';
-import { runCommand } from '../commands/run-command.js';
+import { runCommand, runText } from '../commands/run-command.js';
 import { COMMAND_ALIASES } from '../commands/registry.js';
 import { MAX_EXPORT_PAGE_SIZE } from '../commands/limits.js';
 import type { CommandResult } from '../commands/results.js';
@@ -86,7 +86,9 @@ export function createProgram(deps: CliDeps): Program {
   const program = new Program('paperbot')
     .description('Answers questions about a corpus of research papers, quoting and citing their abstracts.')
     .version(packageVersion(), '-V, --version', 'print the version')
-    .argument('[question...]', 'a question, answered like "ask" (quote it, or use several words); none: the chat')
+    // Commander drops its `help [command]` once the program has an action (the question): keep it.
+    .helpCommand(true)
+    .argument('[question...]', 'a question (quoted, or several words), answered like "ask"; a quoted chat line ("show 2") runs as in the chat; none: the chat')
     .option('--corpus <path>', 'corpus file or directory (default: $CORPUS_DIR, else the bundled seeds/)')
     .option('--json', 'print the result object as JSON')
     .option('--no-cache', 'neither read nor save the index snapshot (default: kept under $PAPERBOT_CACHE_DIR, else ~/.cache/paperbot/snapshots)')
@@ -116,14 +118,16 @@ export function createProgram(deps: CliDeps): Program {
     return loaded.index;
   }
 
-  async function run(name: string, input: Record<string, unknown>) {
+  /** Runs a command by name with its input, or (name undefined) a line as the chat reads it. */
+  async function run(name: string | undefined, input: Record<string, unknown> | string) {
     const index = await open();
     const sessions = deps.sessions ?? new FileSessionStore();
     // The same corpus typed two ways ("seeds", "./seeds/") is one conversation.
     const key = `cli:${resolve(corpusPath())}`;
     const session = sessions.get(key);
     // Nothing here has to fit in a chat message: `papers` may list up to 1,000 at once.
-    const result = await runCommand(name, input, { index, session, logger: cliLogger(io), maxListLimit: MAX_EXPORT_PAGE_SIZE });
+    const context = { index, session, logger: cliLogger(io), maxListLimit: MAX_EXPORT_PAGE_SIZE };
+    const result = name === undefined ? await runText(String(input), context) : await runCommand(name, input, context);
     sessions.set(key, session);
     print(result);
   }
@@ -163,9 +167,10 @@ export function createProgram(deps: CliDeps): Program {
 
   program.action(async (words: string[]) => {
     if (words.length === 0) return chat();
-    // One word without a "?" is a command that does not exist; several words, or a "?", a question.
+    // One word without a "?" is a command that does not exist; several words, or a "?", a
+    // question — read as a chat line, so `paperbot "show 2"` works as in the chat too.
     if (words.length === 1 && /^\S+$/.test(words[0]!) && !words[0]!.includes('?')) return unknownCommand(words[0]!);
-    return run('ask', { question: words.join(' ') });
+    return run(undefined, words.join(' '));
   });
 
   program

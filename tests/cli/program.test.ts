@@ -136,6 +136,15 @@ describe('paperbot WORD: an unknown command', () => {
     expect(run.stderr).toContain('Commands: chat, ask, search, show, similar, more, papers, rank, eval, digest, sync, help.');
   });
 
+  it('keeps `help` and `help COMMAND` as commands', async () => {
+    const help = await paperbot(['help']);
+    expect(help.code, describeRun(help)).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: paperbot /);
+    const search = await paperbot(['help', 'search']);
+    expect(search.code, describeRun(search)).toBe(0);
+    expect(search.stdout).toMatch(/^Usage: paperbot search /);
+  });
+
   it('suggests the command meant: a typo, or a word the chat knows as an alias', async () => {
     expect((await paperbot(['serach'])).stderr).toContain("unknown command 'serach' (did you mean 'search'?)");
     expect((await paperbot(['list'])).stderr).toContain("unknown command 'list' (did you mean 'papers'?)");
@@ -157,6 +166,12 @@ describe('paperbot "QUESTION": a question as the only argument', () => {
     const one = await paperbot(['--json', 'diffusion?']);
     expect(one.code, describeRun(one)).toBe(0);
     expect((JSON.parse(one.stdout) as Answer).question).toBe('diffusion?');
+  });
+
+  it('reads a quoted line as the chat does: a command word first runs that command', async () => {
+    const run = await paperbot(['--json', 'papers --limit 2']);
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'list', source: 'papers', items: [{ n: 1 }, { n: 2 }] });
   });
 
   it('leaves the chat as what runs with no argument at all', async () => {

@@ -3,7 +3,7 @@ import { MAX_QUESTION_CHARS } from '../commands/limits.js';
 import { runText } from '../commands/run-command.js';
 import type { CommandResult, ErrorResult } from '../commands/results.js';
 import { ErrorCode } from '../errors.js';
-import { renderText } from '../render/text.js';
+import { renderText, wrap } from '../render/text.js';
 import type { PaperIndex } from '../search/paper-index.js';
 import type { Session } from '../session/session.js';
 import { println, printJson, textWidth, type CliIo } from './io.js';
@@ -45,8 +45,9 @@ export async function runChat(index: PaperIndex, io: CliIo, options: ChatOptions
     println(io.stdout);
   };
   if (prompting) {
-    for (const line of options.greeting ?? []) println(io.stdout, line);
-    println(io.stdout, `Ask about the ${index.size} papers in your own words, or type "help". "clear" clears the screen; "quit" or Ctrl-D leaves.`);
+    const width = textWidth(io.stdout);
+    for (const line of options.greeting ?? []) println(io.stdout, wrap(line, width));
+    println(io.stdout, wrap(`Ask about the ${index.size} papers in your own words, or type "help". "clear" clears the screen; "quit" or Ctrl-D leaves.`, width));
     lines.setPrompt('paperbot> ');
     lines.prompt();
   }

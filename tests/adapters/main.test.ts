@@ -120,14 +120,22 @@ describe('npm start with Slack in HTTP mode (one process, tests in order)', { ti
 
     const first = await slackPost(body, 'application/json');
     expect(first.status).toBe(200);
-    const [post] = await pollUntil(() => (mentionPosts().length > 0 ? mentionPosts() : undefined), 'the answer to the mention', {
-      timeoutMs: WAIT_MS,
-      describe: () => `${fake!.describe()}\n${bot.describe()}`,
-    });
+    // The answer is posted, or — on a slow machine, after SEARCHING_DELAY_MS — a "Searching…"
+    // placeholder is posted and then edited into it: either way, the thread ends with the answer.
+    const [post, answer] = await pollUntil(
+      () => {
+        const posted = mentionPosts()[0];
+        if (!posted) return undefined;
+        if (Array.isArray(posted.body.blocks)) return [posted, posted.body] as const;
+        const edit = fake!.of('chat.update').find((update) => Array.isArray(update.body.blocks));
+        return edit ? ([posted, edit.body] as const) : undefined;
+      },
+      'the answer to the mention',
+      { timeoutMs: WAIT_MS, describe: () => `${fake!.describe()}\n${bot.describe()}` },
+    );
     expect(post!.body).toMatchObject({ channel: mention.channel, thread_ts: mention.ts });
     expect(post!.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`);
-    expect(Array.isArray(post!.body.blocks)).toBe(true);
-    expect(allStrings(post!.body.blocks).join('\n')).toContain('[1]');
+    expect(allStrings(answer.blocks).join('\n')).toContain('[1]');
 
     const retry = await slackPost(body, 'application/json', { 'X-Slack-Retry-Num': '1', 'X-Slack-Retry-Reason': 'http_timeout' });
     expect(retry.status).toBe(200);

@@ -1,6 +1,7 @@
 import { assembleCorpus, type AssembledCorpus } from './assemble-corpus.js';
 import { detectLayout, type Layout } from './detect-layout.js';
 import type { ParsedFile } from './paper-draft.js';
+import type { InvalidLines } from './decode-utf8.js';
 import { parseListing } from './parse-listing.js';
 
 /** Papers of one text corpus file, with the layout they were read in. */
@@ -14,8 +15,8 @@ export function parseCorpusText(text: string, file: string): ParsedCorpusText {
   return { layout, ...assembleCorpus([parsed]) };
 }
 
-/** Parses a `.txt` corpus file into drafts, for {@link parseCorpusText} and the loader. */
-export function parseTextFile(text: string, file: string): ParsedFile & { layout: Layout } {
+/** Parses a `.txt` corpus file into drafts, for {@link parseCorpusText} and the loader; `invalid` lines are skipped (see `parseListing`). */
+export function parseTextFile(text: string, file: string, invalid?: InvalidLines): ParsedFile & { layout: Layout } {
   const layout = detectLayout(text);
   if (layout === 'unknown') {
     const message =
@@ -24,5 +25,5 @@ export function parseTextFile(text: string, file: string): ParsedFile & { layout
         : 'not a known paper listing: no abstract (a line of 30 or more words) in it';
     return { layout, papers: [], issues: [{ file, message }], skipped: 0 };
   }
-  return { layout, ...parseListing(text, file) };
+  return { layout, ...parseListing(text, file, invalid) };
 }

@@ -1,7 +1,7 @@
 import type { CorpusIssue } from './corpus-issue.js';
 import { invalidUtf8Message, type InvalidLines, type InvalidUtf8Line } from './decode-utf8.js';
 import { paperLinks } from './extract-links.js';
-import { jsonDepth } from './json-depth.js';
+import { jsonDepth, mayNestDeeperThan } from './json-depth.js';
 import { jsonArrayElements } from './json-element-lines.js';
 import type { PaperDraft, ParsedFile } from './paper-draft.js';
 import { limitFields, MAX_JSON_DEPTH, MAX_RECORD_BYTES } from './record-limits.js';
@@ -83,6 +83,7 @@ function refuseRecord(json: string): string | undefined {
     const bytes = Buffer.byteLength(json);
     if (bytes > MAX_RECORD_BYTES) return `record of ${bytes} bytes, over the limit of ${MAX_RECORD_BYTES}; skipped`;
   }
+  if (!mayNestDeeperThan(json, MAX_JSON_DEPTH)) return undefined;
   const depth = jsonDepth(json);
   if (depth > MAX_JSON_DEPTH) return `nested ${depth} levels deep, over the limit of ${MAX_JSON_DEPTH}; skipped`;
   return undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonDepth } from '../../src/corpus/json-depth.js';
+import { jsonDepth, mayNestDeeperThan } from '../../src/corpus/json-depth.js';
 
 describe('jsonDepth', () => {
   it('counts the deepest nesting of objects and arrays', () => {
@@ -14,5 +14,16 @@ describe('jsonDepth', () => {
 
   it('scans 100,000 levels without recursion', () => {
     expect(jsonDepth(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)).toBe(100_000);
+  });
+});
+
+describe('mayNestDeeperThan', () => {
+  it('is false when there are no more brackets than the limit, wherever they are', () => {
+    expect(mayNestDeeperThan('{"a": ["b", "[c]"]}', 3)).toBe(false);
+    expect(mayNestDeeperThan('{"a": ["b", "[c]"]}', 2)).toBe(true);
+  });
+
+  it('is true for deep nesting', () => {
+    expect(mayNestDeeperThan(`${'['.repeat(33)}${']'.repeat(33)}`, 32)).toBe(true);
   });
 });

@@ -141,3 +141,17 @@ describe('loadCorpus: invalid UTF-8 is reported, not replaced', () => {
     expect(issues(corpus)).toEqual([expect.stringMatching(/^papers\.json:3: \[1\]: not valid UTF-8 \(byte 13 of the line, byte \d+ of the file\); skipped$/u)]);
   });
 });
+
+describe('loadCorpus: a text file in another encoding', () => {
+  it('names its invalid lines as well as saying it is no listing', async () => {
+    const dir = await tempCorpus();
+    await writeFile(join(dir, 'latin1.txt'), Buffer.from('Caf\u00e9 notes\n', 'latin1'));
+    await writeFile(join(dir, 'good.jsonl'), `${recordLine('Good Paper')}\n`);
+    const corpus = await loadCorpus(dir);
+    expect(corpus.papers.map((paper) => paper.title)).toEqual(['Good Paper']);
+    expect(issues(corpus)).toEqual([
+      'latin1.txt:1: not valid UTF-8 (byte 4 of the line, byte 4 of the file)',
+      'latin1.txt: not a known paper listing: no abstract (a line of 30 or more words) in it',
+    ]);
+  });
+});

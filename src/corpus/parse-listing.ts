@@ -45,8 +45,11 @@ export function parseListing(text: string, file: string, invalid: InvalidLines =
         // The paper this abstract belonged to goes with it; its title is no separate problem.
         skipped += 1;
         title = undefined;
-        current = undefined;
+      } else {
+        // Unreadable, it may have been a title: the line before it is no title of what follows.
+        dropTitle();
       }
+      current = undefined;
       return;
     }
     const parsed = classifyLine(raw);

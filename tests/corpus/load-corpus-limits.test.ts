@@ -155,3 +155,19 @@ describe('loadCorpus: a text file in another encoding', () => {
     ]);
   });
 });
+
+describe('loadCorpus: an invalid title line of a .txt listing', () => {
+  it('is reported, and its abstract is skipped as one without a title', async () => {
+    const page = searchPage(['First Paper', abstractAbout('first things')], ['Caf\u0000 Paper', abstractAbout('cafes')], ['Third Paper', abstractAbout('third things')]);
+    const bytes = Buffer.from(page);
+    bytes[bytes.indexOf(0)] = 0xe9;
+    const dir = await tempCorpus();
+    await writeFile(join(dir, 'listing.txt'), bytes);
+    const corpus = await loadCorpus(dir);
+    expect(corpus.papers.map((paper) => paper.title)).toEqual(['First Paper', 'Third Paper']);
+    expect(issues(corpus)).toEqual([
+      expect.stringMatching(/^listing\.txt:4: not valid UTF-8 \(byte 4 of the line, byte \d+ of the file\); skipped$/u),
+      'listing.txt:5: abstract without a title line before it; skipped',
+    ]);
+  });
+});

@@ -3,6 +3,7 @@ import { extname, join } from 'node:path';
 import { CorpusError, ErrorCode } from '../errors.js';
 import { assembleCorpus } from './assemble-corpus.js';
 import { formatCorpusIssue, type CorpusIssue } from './corpus-issue.js';
+import { decodeCorpusFile, type InvalidLines } from './decode-utf8.js';
 import type { Paper } from './paper.js';
 import type { ParsedFile } from './paper-draft.js';
 import { parseTextFile } from './parse-corpus-text.js';
@@ -22,8 +23,8 @@ export interface LoadedCorpus {
   merged: number;
 }
 
-/** File extensions a corpus is read from, with their parsers. */
-const PARSERS: Record<string, (text: string, file: string) => ParsedFile> = {
+/** File extensions a corpus is read from, with their parsers (each skips the lines in `invalid`). */
+const PARSERS: Record<string, (text: string, file: string, invalid: InvalidLines) => ParsedFile> = {
   '.txt': parseTextFile,
   '.jsonl': parseJsonl,
   '.json': parseJsonArray,
@@ -74,7 +75,11 @@ export async function readCorpusFiles(path: string): Promise<CorpusFileContent[]
   return read;
 }
 
-/** Parses files read by {@link readCorpusFiles}; throws a {@link CorpusError} when no paper loads. */
+/**
+ * Parses files read by {@link readCorpusFiles}; throws a {@link CorpusError} when no paper loads.
+ * Each file is parsed on its own: whatever goes wrong in one (see `record-limits.ts` for the
+ * limits that keep one record from taking the rest down) is an issue, and the others still load.
+ */
 export function parseCorpusFiles(files: readonly CorpusFileContent[], path: string): LoadedCorpus {
   const parsed: ParsedFile[] = [];
   for (const file of files) {
@@ -82,8 +87,7 @@ export function parseCorpusFiles(files: readonly CorpusFileContent[], path: stri
       parsed.push({ papers: [], skipped: 0, issues: [{ file: file.name, message: `cannot read file: ${file.unreadable ?? 'unknown error'}` }] });
       continue;
     }
-    const text = file.bytes.toString('utf8');
-    parsed.push(text.trim() === '' ? emptyFile(file.name) : PARSERS[file.extension]!(text, file.name));
+    parsed.push(parseFile(file.bytes, file.name, file.extension));
   }
   const corpus = assembleCorpus(parsed);
   if (corpus.papers.length === 0) {
@@ -136,6 +140,18 @@ async function corpusFiles(path: string): Promise<CorpusFile[]> {
     throw new CorpusError(ErrorCode.CorpusEmpty, `No corpus files (${KNOWN_EXTENSIONS}) in "${path}".`);
   }
   return names.map((name) => ({ path: join(path, name), name, extension: extname(name).toLowerCase() }));
+}
+
+/** One file's papers and issues; never throws. */
+function parseFile(bytes: Buffer, name: string, extension: string): ParsedFile {
+  try {
+    // Invalid UTF-8 is found and reported line by line, not silently replaced by U+FFFD.
+    const { text, invalid } = decodeCorpusFile(bytes);
+    return text.trim() === '' ? emptyFile(name) : PARSERS[extension]!(text, name, invalid);
+  } catch (error) {
+    // A last guard: the limits should make this unreachable, but one file must never stop the rest.
+    return { papers: [], skipped: 0, issues: [{ file: name, message: `cannot parse file: ${reason(error)}; skipped` }] };
+  }
 }
 
 function emptyFile(file: string): ParsedFile {

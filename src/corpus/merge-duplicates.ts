@@ -34,7 +34,8 @@ export function mergeDuplicates(drafts: readonly PaperDraft[]): { papers: PaperD
     else first.dateText ??= draft.dateText;
     if (first.dateText === undefined) delete first.dateText;
     first.links = mergeLinks(first.links, draft.links);
-    first.sources.push(...draft.sources);
+    // One by one: a spread of many sources as arguments would overflow the stack.
+    for (const source of draft.sources) first.sources.push(source);
   }
   return { papers, merged };
 }

@@ -78,12 +78,15 @@ export function assignPaperIds(requests: readonly IdRequest[]): IdAssignment {
     const candidates = new Map<string, number[]>();
     for (const index of pending) {
       const id = derivePaperId(requests[index]!.title, hashLength);
-      candidates.set(id, [...(candidates.get(id) ?? []), index]);
+      const holders = candidates.get(id);
+      if (holders === undefined) candidates.set(id, [index]);
+      else holders.push(index);
     }
     const clashing: number[] = [];
     for (const [id, indexes] of candidates) {
       if (indexes.length === 1 && !ownerOf.has(id)) ids[indexes[0]!] = id;
-      else clashing.push(...indexes);
+      // One by one: a spread of a large group as arguments would overflow the stack.
+      else for (const index of indexes) clashing.push(index);
     }
     pending = clashing;
     if (pending.length === 0) break;

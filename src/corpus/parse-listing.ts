@@ -1,15 +1,21 @@
 import type { CorpusIssue } from './corpus-issue.js';
+import { invalidUtf8Message, type InvalidLines } from './decode-utf8.js';
 import { paperLinks } from './extract-links.js';
-import { classifyLine, stripGluedChrome } from './listing-lines.js';
+import { classifyLine, isAbstractLine, stripGluedChrome } from './listing-lines.js';
 import type { PaperDraft, ParsedFile } from './paper-draft.js';
+import { limitFields, MAX_RECORD_BYTES } from './record-limits.js';
 
 /**
  * Reads papers from an HF listing page exported as text (either layout of `detectLayout`).
  * A title is the text line right before an abstract (a long prose line), blank lines aside;
  * `• N authors`, `·` and date lines after an abstract belong to its paper. Short lines that no
  * abstract follows are page chrome before the first paper, and titles missing their abstract after it.
+ *
+ * A line that is not valid UTF-8 (listed in `invalid`) or over {@link MAX_RECORD_BYTES} is
+ * reported and skipped; when it would have been an abstract, its paper is skipped with it. An
+ * abstract or title over its length limit is clipped (see `limitFields`) and reported.
  */
-export function parseListing(text: string, file: string): ParsedFile {
+export function parseListing(text: string, file: string, invalid: InvalidLines = new Map()): ParsedFile {
   const papers: PaperDraft[] = [];
   const issues: CorpusIssue[] = [];
   let skipped = 0;
@@ -32,6 +38,20 @@ export function parseListing(text: string, file: string): ParsedFile {
 
   text.replace(/^\uFEFF/u, '').split(/\r?\n/u).forEach((raw, index) => {
     const line = index + 1;
+    const refused = refuseLine(raw, line);
+    if (refused !== undefined) {
+      issues.push({ file, line, message: refused });
+      if (isAbstractLine(raw)) {
+        // The paper this abstract belonged to goes with it; its title is no separate problem.
+        skipped += 1;
+        title = undefined;
+      } else {
+        // Unreadable, it may have been a title: the line before it is no title of what follows.
+        dropTitle();
+      }
+      current = undefined;
+      return;
+    }
     const parsed = classifyLine(raw);
     switch (parsed.kind) {
       case 'blank':
@@ -52,12 +72,12 @@ export function parseListing(text: string, file: string): ParsedFile {
           current = undefined;
           return;
         }
-        current = {
-          title: stripGluedChrome(title.text),
-          abstract: parsed.text,
-          links: paperLinks(parsed.text),
-          sources: [{ file, line: title.line }],
-        };
+        {
+          const titleLine = title.line;
+          const { record, problems } = limitFields({ title: stripGluedChrome(title.text), abstract: parsed.text });
+          for (const problem of problems) issues.push({ file, line: problem.field === 'title' ? titleLine : line, field: problem.field, message: problem.message });
+          current = { title: record.title, abstract: record.abstract, links: paperLinks(record.abstract), sources: [{ file, line: titleLine }] };
+        }
         papers.push(current);
         title = undefined;
         return;
@@ -78,4 +98,14 @@ export function parseListing(text: string, file: string): ParsedFile {
   });
   dropTitle();
   return { papers, issues, skipped };
+
+  /** Why a line is skipped unread: not valid UTF-8, or over the record size limit. */
+  function refuseLine(raw: string, line: number): string | undefined {
+    const bad = invalid.get(line);
+    if (bad !== undefined) return `${invalidUtf8Message(bad)}; skipped`;
+    // A UTF-16 unit is at most 3 UTF-8 bytes: most lines need no byte count.
+    if (raw.length * 3 <= MAX_RECORD_BYTES) return undefined;
+    const bytes = Buffer.byteLength(raw);
+    return bytes > MAX_RECORD_BYTES ? `line of ${bytes} bytes, over the limit of ${MAX_RECORD_BYTES}; skipped` : undefined;
+  }
 }

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 
-/** How a wrong value is named in an issue: its JSON type, or the value itself when short. */
+/**
+ * How a wrong value is named in an issue: its JSON type, or the value itself when short. A list
+ * names its first non-string item one level down only: describing nested lists all the way down
+ * overflowed the stack on a value nested 10,000 levels deep.
+ */
 function describe(value: unknown): string {
-  if (value === null) return 'null';
   if (Array.isArray(value)) {
-    const odd = value.find((item) => typeof item !== 'string');
-    return odd === undefined ? 'a list' : `a list holding ${describe(odd)}`;
+    const odd: unknown = value.find((item) => typeof item !== 'string');
+    return odd === undefined ? 'a list' : `a list holding ${Array.isArray(odd) ? 'a list' : describe(odd)}`;
   }
+  if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
   const shown = JSON.stringify(value) ?? String(value);
   return shown.length <= 40 ? shown : `${shown.slice(0, 37)}…`;

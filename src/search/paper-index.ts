@@ -108,11 +108,15 @@ function unorderedPair(a: string, b: string): string {
   return a < b ? a + PHRASE_JOINER + b : b + PHRASE_JOINER + a;
 }
 
-/** The `text` field: title terms `titleWeight` times, then the abstract's. */
+/**
+ * The `text` field: title terms `titleWeight` times, then the abstract's. Copied term by term:
+ * `push(...terms)` passes every term as an argument and overflows the stack past ~120k terms
+ * (one 0.9 MB abstract did).
+ */
 function weightedText(doc: DocTerms, titleWeight: number): string[] {
   const terms: string[] = [];
-  for (let i = 0; i < titleWeight; i++) terms.push(...doc.title);
-  terms.push(...doc.abstract);
+  for (let i = 0; i < titleWeight; i++) for (const term of doc.title) terms.push(term);
+  for (const term of doc.abstract) terms.push(term);
   return terms;
 }
 

@@ -17,6 +17,18 @@ export function abstractAbout(subject: string): string {
   );
 }
 
+/** About `chars` characters of distinct sentences, each 80 to 90 characters long. */
+export function longAbstract(chars: number): string {
+  const sentences: string[] = [];
+  let length = 0;
+  for (let i = 0; length < chars; i++) {
+    const sentence = `Sentence ${i} shows that our solver speeds up diffusion sampling on image benchmarks.`;
+    sentences.push(sentence);
+    length += sentence.length + 1;
+  }
+  return sentences.join(' ');
+}
+
 /** A JSON-lines record with a title and a generated abstract, plus `extra` fields. */
 export function recordLine(title: string, extra: Record<string, unknown> = {}): string {
   return JSON.stringify({ title, abstract: abstractAbout(title), ...extra });

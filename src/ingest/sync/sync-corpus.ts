@@ -192,7 +192,8 @@ export async function syncCorpus(options: SyncOptions): Promise<SyncReport> {
     }
     // Entries that did not map, plus records the corpus schema refused.
     result.malformed = parsed.entries - result.added - result.duplicates;
-    report.issues.push(...issues);
+    // One by one: a feed with ~100k bad entries would overflow the stack as spread arguments.
+    for (const issue of issues) report.issues.push(issue);
     for (const issue of issues) logger.warn({ source: label, entry: issue.entry, field: issue.field }, `sync: skipped ${issue.source}, ${issue.entry}: ${issue.field === undefined ? '' : `${issue.field}: `}${issue.message}`);
   }
 

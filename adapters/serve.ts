@@ -147,7 +147,7 @@ export async function serve(env: Env, logger: Logger, options: ServeOptions): Pr
   }
   let schedule: DigestSchedule | undefined;
   if (options.digests) {
-    const posters = digestPosters(env);
+    const posters = digestPosters(env, logger);
     schedule = startDigestSchedule(
       async (now) => {
         lastDigestTick = now;

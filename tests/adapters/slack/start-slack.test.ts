@@ -76,7 +76,10 @@ describe('startSlack(bot, env, logger)', () => {
       SLACK_API_URL: `http://127.0.0.1:${deadPort}/api/`,
       PORT: await freePort(),
     };
-    const error = await startSlack(bot, env, logger).catch((e: unknown) => e as Error);
+    const error = (await startSlack(bot, env, logger).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    ));
     expect(error).toBeInstanceOf(Error);
     expect(error!.message).toMatch(new RegExp(`^Slack's Web API at 127\\.0\\.0\\.1:${deadPort} could not be reached for auth\\.test \\(ECONNREFUSED: the connection was refused`));
     expect(error!.message).not.toMatch(/fetch failed|A request error occurred/);

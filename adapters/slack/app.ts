@@ -16,6 +16,7 @@ import { registerDirectMessageHandler } from './handlers/direct-message.js';
 import { registerMentionHandler } from './handlers/mention.js';
 import { registerSlashCommand } from './handlers/slash-command.js';
 import { Replier } from './reply.js';
+import { ShareStore } from './share.js';
 import type { Sleep } from './response-url.js';
 import { DEFAULT_RETRY_POLICY, webClientRetryOptions, type RetryPolicy } from './retry-policy.js';
 import { secretScrubber } from './scrub-secrets.js';
@@ -121,7 +122,7 @@ export function createSlackApp(options: SlackAppOptions): App {
 
   const placeholder = { delayMs: options.searchingDelayMs ?? SEARCHING_DELAY_MS, timers: options.timers ?? systemTimers };
   const replier = new Replier({ logger, policy, scrub, placeholder, ...(options.sleep ? { sleep: options.sleep } : {}) });
-  const deps: HandlerDeps = { bot: options.bot, replier, logger };
+  const deps: HandlerDeps = { bot: options.bot, replier, logger, shares: new ShareStore(options.clock ?? systemClock) };
   const deduper = new EventDeduper(options.clock ?? systemClock, options.dedupe?.ttlMs, options.dedupe?.maxEntries);
   app.use(dedupeEvents(deduper, logger));
   registerMentionHandler(app, deps);

@@ -43,7 +43,7 @@ import { writeCorpusFile } from './write-corpus.js';
 /** One mention every this many ms during the reload phase. */
 const RELOAD_TICK_MS = 250;
 /** At most this many mentions in the reload phase (a reload that is never seen must not send forever). */
-const MAX_RELOAD_MENTIONS = 300;
+const MAX_RELOAD_MENTIONS = 1_200; // 5 minutes of ticks: a reload of 40,000 papers on a busy 2-core machine took 2 minutes
 /** Mentions go on this long after the reload ends (its stall shows in the requests right after). */
 const RELOAD_TAIL_MS = 1_000;
 /** After the last phase, late answers are awaited this long before answers per mention are counted (a duplicate can come late). */

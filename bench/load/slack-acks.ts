@@ -82,7 +82,9 @@ async function run(options: LoadOptions, log: (line: string) => void): Promise<L
 
     const apiUrl = await api.start();
     const signingSecret = randomBytes(24).toString('hex');
-    const env = { ...process.env, ...(options.workers > 0 ? { PAPERBOT_WORKERS: String(options.workers) } : {}) };
+    // Snapshots of its own, removed after: a snapshot left by an earlier run of the same seed would
+    // turn the build and the reload into snapshot loads, and measure nothing.
+    const env = { ...process.env, PAPERBOT_CACHE_DIR: `${dir}-snapshots`, ...(options.workers > 0 ? { PAPERBOT_WORKERS: String(options.workers) } : {}) };
     child = new BotChild(fork(fileURLToPath(new URL('./bot-child.js', import.meta.url)), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     child.send({ kind: 'start', task: { corpusDir: dir, apiUrl, botToken: 'xoxb-load-test-not-a-token', signingSecret, workers: options.workers } });
     log(`building the bot (${options.workers > 0 ? `${options.workers} workers` : 'in-process'})…`);
@@ -139,6 +141,7 @@ async function run(options: LoadOptions, log: (line: string) => void): Promise<L
     if (child) await stopChild(child);
     await api.close();
     await rm(dir, { recursive: true, force: true });
+    await rm(`${dir}-snapshots`, { recursive: true, force: true });
   }
 }
 

@@ -53,17 +53,18 @@ export class ShareStore {
   }
 
   /**
-   * The result behind a clicked button's value, taken (a result is shared once), or why not:
-   * `invalid` for a value of the wrong shape or someone else's, `expired` when it is gone.
+   * The result behind a clicked button's value, taken (a result is shared once; `putBack()` when
+   * the post failed, so the button works again), or why not: `invalid` for a value of the wrong
+   * shape or someone else's, `expired` when it is gone.
    */
-  take(value: unknown, user: string, channel: string): { message: SlackMessage } | { refused: 'invalid' | 'expired' } {
+  take(value: unknown, user: string, channel: string): { message: SlackMessage; putBack(): void } | { refused: 'invalid' | 'expired' } {
     if (typeof value !== 'string' || !SHARE_ID_PATTERN.test(value)) return { refused: 'invalid' };
     this.prune();
     const entry = this.entries.get(value);
     if (!entry) return { refused: 'expired' };
     if (entry.user !== user || entry.channel !== channel) return { refused: 'invalid' };
     this.entries.delete(value);
-    return { message: entry.message };
+    return { message: entry.message, putBack: () => void this.entries.set(value, entry) };
   }
 
   private prune(): void {

@@ -46,8 +46,9 @@ export function registerActionHandlers(app: App, { bot, replier, logger, shares 
       return;
     }
     const inChannel = { kind: 'response_url', url: body.response_url, responseType: 'in_channel', replaceOriginal: false } as const;
-    // Posted for everyone first; only then is the private copy removed (a failed post leaves it to retry).
+    // Posted for everyone first; only then is the private copy removed. A failed post (logged) leaves the button working.
     if (await replier.sendMessage(client, sharedMessage(taken.message, body.user.id), inChannel, 'shared')) await replier.deleteOriginal(body.response_url);
+    else taken.putBack();
   });
 }
 

@@ -106,3 +106,18 @@ describe('/paper replies are private by default, with "Share in channel"', () =>
     expect(slack.api.of('response_url')).toEqual([]);
   });
 });
+
+describe('a failed share', () => {
+  it('leaves the private copy and the button working: a later click shares it', async () => {
+    const id = await askPrivately();
+    slack.api.calls.length = 0;
+    const url = slack.api.responseUrl();
+    // The fake answers response_url 404 for this click's three attempts (a 4xx is not retried).
+    slack.api.script('response_url', { status: 404 });
+    await share(id, 'U1', url);
+    expect(responses()).toHaveLength(1);
+    await share(id);
+    expect(responses().at(-2)).toMatchObject({ response_type: 'in_channel' });
+    expect(responses().at(-1)).toEqual({ delete_original: true });
+  });
+});

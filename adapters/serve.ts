@@ -19,7 +19,7 @@ import { defaultWorkerCount } from '../src/workers/index-thread.js';
 import { WorkerIndexPool } from '../src/workers/worker-index-pool.js';
 import { startDiscord } from './discord/index.js';
 import { digestPosters } from './posters.js';
-import { startSlack } from './slack/index.js';
+import { botHealth, startSlack } from './slack/index.js';
 
 /** What to run in this process. */
 export interface ServeOptions {
@@ -136,8 +136,9 @@ export async function serve(env: Env, logger: Logger, options: ServeOptions): Pr
     });
     stops.push(() => sync.stop());
   }
+  let lastDigestTick: number | undefined;
   if (options.slack) {
-    const slack = await startSlack(bot, env, logger);
+    const slack = await startSlack(bot, env, logger, { health: botHealth(bot, () => lastDigestTick) });
     stops.push(() => slack.stop());
   }
   if (options.discord) {
@@ -146,9 +147,10 @@ export async function serve(env: Env, logger: Logger, options: ServeOptions): Pr
   }
   let schedule: DigestSchedule | undefined;
   if (options.digests) {
-    const posters = digestPosters(env);
+    const posters = digestPosters(env, logger);
     schedule = startDigestSchedule(
       async (now) => {
+        lastDigestTick = now;
         const report = await bot.withIndex((index) => runDueDigests({ store: store!, index, posters, now, logger }));
         if (report.sent.length || report.failed.length) logger.info({ sent: report.sent, failed: report.failed }, 'digest run');
       },

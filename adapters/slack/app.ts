@@ -6,6 +6,8 @@ import { systemClock, type Clock } from '../../src/time/clock.js';
 import { systemTimers, type Timers } from '../../src/time/timers.js';
 import { boltLogger } from './bolt-logger.js';
 import { EventDeduper } from './dedupe.js';
+import { healthRoute, type HealthCheck } from './health-route.js';
+import { guardedHttpReceiver } from './http-receiver.js';
 import { dedupeEvents } from './dedupe-middleware.js';
 import { describeError } from './describe-error.js';
 import { registerActionHandlers } from './handlers/actions.js';
@@ -14,6 +16,7 @@ import { registerDirectMessageHandler } from './handlers/direct-message.js';
 import { registerMentionHandler } from './handlers/mention.js';
 import { registerSlashCommand } from './handlers/slash-command.js';
 import { Replier } from './reply.js';
+import { ShareStore } from './share.js';
 import type { Sleep } from './response-url.js';
 import { DEFAULT_RETRY_POLICY, webClientRetryOptions, type RetryPolicy } from './retry-policy.js';
 import { secretScrubber } from './scrub-secrets.js';
@@ -41,7 +44,7 @@ export interface SlackAppOptions {
   apiUrl?: string;
   /** Where logs go (tokens and secrets are scrubbed). Default: nowhere. */
   logger?: Logger;
-  /** The time, for forgetting event ids. Default: the system clock. */
+  /** The time, for forgetting event ids and (HTTP mode) checking request timestamps. Default: the system clock. */
   clock?: Clock;
   /** Retries of replies (Web API and response_url). Default {@link DEFAULT_RETRY_POLICY}. */
   retryPolicy?: Partial<RetryPolicy>;
@@ -62,6 +65,8 @@ export interface SlackAppOptions {
   processBeforeResponse?: boolean;
   /** How long and how many event ids are remembered for de-duplication. Default 10 minutes, 10,000. */
   dedupe?: { ttlMs?: number; maxEntries?: number };
+  /** HTTP mode: serve `GET /healthz` from this report (see health-route.ts). Default: no health endpoint. */
+  health?: HealthCheck;
 }
 
 /**
@@ -102,17 +107,22 @@ export function createSlackApp(options: SlackAppOptions): App {
     app = new App({ ...common, socketMode: true, receiver });
   } else {
     if (!options.signingSecret) throw new ConfigError('Slack HTTP mode needs a signing secret (SLACK_SIGNING_SECRET)');
-    app = new App({
-      ...common,
+    const receiver = guardedHttpReceiver({
       signingSecret: options.signingSecret,
       port: options.port ?? DEFAULT_PORT,
       processBeforeResponse: options.processBeforeResponse ?? false,
+      boltLogger: boltLog,
+      logger,
+      scrub,
+      clock: options.clock ?? systemClock,
+      ...(options.health ? { customRoutes: [healthRoute(options.health, logger, scrub)] } : {}),
     });
+    app = new App({ ...common, receiver });
   }
 
   const placeholder = { delayMs: options.searchingDelayMs ?? SEARCHING_DELAY_MS, timers: options.timers ?? systemTimers };
   const replier = new Replier({ logger, policy, scrub, placeholder, ...(options.sleep ? { sleep: options.sleep } : {}) });
-  const deps: HandlerDeps = { bot: options.bot, replier, logger };
+  const deps: HandlerDeps = { bot: options.bot, replier, logger, shares: new ShareStore(options.clock ?? systemClock) };
   const deduper = new EventDeduper(options.clock ?? systemClock, options.dedupe?.ttlMs, options.dedupe?.maxEntries);
   app.use(dedupeEvents(deduper, logger));
   registerMentionHandler(app, deps);

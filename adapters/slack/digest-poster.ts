@@ -1,10 +1,13 @@
-import { webApi } from '@slack/bolt';
+import { LogLevel, webApi } from '@slack/bolt';
 import type { Env } from '../../src/config/env.js';
 import { DigestPostError, type DigestPoster, type PostReceipt } from '../../src/digest/digest-poster.js';
 import type { Digest } from '../../src/digest/digest-types.js';
+import { silentLogger, type Logger } from '../../src/log/logger.js';
 import { DEFAULT_SLACK_API_URL } from './app.js';
+import { boltLogger } from './bolt-logger.js';
 import { renderDigestMessage } from './render-digest.js';
 import { DEFAULT_RETRY_POLICY, webClientRetryOptions, type RetryPolicy } from './retry-policy.js';
+import { secretScrubber } from './scrub-secrets.js';
 
 const withTrailingSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
 
@@ -29,11 +32,20 @@ export class SlackDigestPoster implements DigestPoster {
    * A poster for the configured bot (SLACK_BOT_TOKEN, SLACK_API_URL). Its client does not retry:
    * `chat.postMessage` is not idempotent, so a retried timeout could post a digest twice; the
    * digest runner retries instead, after checking whether the first post arrived.
+   *
+   * The client logs through `logger` (default: nowhere), never its own console logger: that one
+   * writes to stdout, which broke `paperbot --json digest run` when Slack rate-limited a post.
    */
-  static fromEnv(env: Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'>, policy: RetryPolicy = DEFAULT_RETRY_POLICY): SlackDigestPoster {
+  static fromEnv(env: Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'>, policy: RetryPolicy = DEFAULT_RETRY_POLICY, logger: Logger = silentLogger): SlackDigestPoster {
     const noRetries = { ...policy, retries: 0 };
+    const log = boltLogger(logger, secretScrubber([env.SLACK_BOT_TOKEN]), LogLevel.INFO);
     return new SlackDigestPoster(
-      new webApi.WebClient(env.SLACK_BOT_TOKEN, { slackApiUrl: withTrailingSlash(env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL), ...webClientRetryOptions(noRetries) }),
+      new webApi.WebClient(env.SLACK_BOT_TOKEN, {
+        slackApiUrl: withTrailingSlash(env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL),
+        logger: log,
+        logLevel: LogLevel.INFO,
+        ...webClientRetryOptions(noRetries),
+      }),
     );
   }
 

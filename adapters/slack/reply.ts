@@ -7,6 +7,7 @@ import { renderResult, visibilityOf } from './render-blocks.js';
 import { postToResponseUrl, type Sleep } from './response-url.js';
 import type { RetryPolicy } from './retry-policy.js';
 import { readyWithin, SEARCHING_TEXT, type PlaceholderPolicy } from './searching-placeholder.js';
+import { withShareButton, type ShareStore } from './share.js';
 import type { SlackMessage, Surface } from './slack-message.js';
 
 /**
@@ -34,6 +35,14 @@ export interface ReplierOptions {
   placeholder: PlaceholderPolicy;
 }
 
+/** Offer a public result with a "Share in channel" button (share.ts): `/paper` results, shown only to the asker. */
+export interface ShareOffer {
+  store: ShareStore;
+  /** Who the result is shown to (the only one who can share it). */
+  user: string;
+  channel: string;
+}
+
 /** A message the bot has posted and can edit: chat.update's address. */
 interface PostedMessage {
   channel: string;
@@ -48,19 +57,36 @@ interface PostedMessage {
 export class Replier {
   constructor(private readonly options: ReplierOptions) {}
 
-  async send(client: webApi.WebClient, result: CommandResult, surface: Surface, targets: ReplyTargets): Promise<boolean> {
-    const target = visibilityOf(result) === 'public' ? targets.public : targets.private;
-    const message = this.checked(renderResult(result, surface), result.kind);
+  async send(client: webApi.WebClient, result: CommandResult, surface: Surface, targets: ReplyTargets, share?: ShareOffer): Promise<boolean> {
+    const isPublic = visibilityOf(result) === 'public';
+    const target = isPublic ? targets.public : targets.private;
+    let message = this.checked(renderResult(result, surface), result.kind);
+    // The result is kept without the button: that is what the channel sees when it is shared.
+    if (share && isPublic) message = this.checked(withShareButton(message, share.store.offer(message, share.user, share.channel)), result.kind);
+    return this.sendMessage(client, message, target, result.kind);
+  }
+
+  /** Sends an already rendered message (a shared result); false (logged) when it could not be delivered. */
+  async sendMessage(client: webApi.WebClient, message: SlackMessage, target: ReplyTarget, kind: string): Promise<boolean> {
     try {
       await this.deliver(client, message, target);
-      this.options.logger.debug({ source: 'slack', target: target.kind, result: result.kind }, 'reply sent');
+      this.options.logger.debug({ source: 'slack', target: target.kind, result: kind }, 'reply sent');
       return true;
     } catch (error) {
       this.options.logger.error(
-        { source: 'slack', target: target.kind, ...('channel' in target ? { channel: target.channel } : {}), result: result.kind, err: describeError(error, this.options.scrub) },
+        { source: 'slack', target: target.kind, ...('channel' in target ? { channel: target.channel } : {}), result: kind, err: describeError(error, this.options.scrub) },
         'Slack reply failed after retries',
       );
       return false;
+    }
+  }
+
+  /** Deletes the message a response_url belongs to (the ephemeral result once shared); logged, never thrown. */
+  async deleteOriginal(url: string): Promise<void> {
+    try {
+      await postToResponseUrl(url, { delete_original: true }, this.options.policy, this.options.sleep);
+    } catch (error) {
+      this.options.logger.warn({ source: 'slack', err: describeError(error, this.options.scrub) }, 'could not delete the shared ephemeral result');
     }
   }
 

@@ -26,12 +26,14 @@ export class ResponseUrlError extends Error {
   }
 }
 
-export interface ResponseUrlMessage {
-  response_type: 'ephemeral' | 'in_channel';
-  replace_original?: boolean;
-  text: string;
-  blocks?: unknown[];
-}
+export type ResponseUrlMessage =
+  | {
+      response_type: 'ephemeral' | 'in_channel';
+      replace_original?: boolean;
+      text: string;
+      blocks?: unknown[];
+    }
+  | { delete_original: true };
 
 export async function postToResponseUrl(url: string, message: ResponseUrlMessage, policy: RetryPolicy, sleep: Sleep = realSleep): Promise<void> {
   const body = JSON.stringify(message);

@@ -15,8 +15,10 @@ export interface ThreadActivity {
   placeholderAt?: number;
   /** performance.now() when the answer (a post, an edit of the placeholder or an ephemeral reply) arrived. */
   answeredAt?: number;
-  /** The Web API method that delivered the answer. */
+  /** The Web API method that delivered the (first) answer. */
   answeredBy?: string;
+  /** Answer calls to this thread: exactly 1 is right; more are duplicate answers. */
+  answers: number;
 }
 
 /** A Web API call's decoded form fields. */
@@ -99,16 +101,19 @@ export class FakeSlackWebApi {
     const ts = `1800000000.${String(this.nextTs++).padStart(6, '0')}`;
     const call = classifyCall(method, fields, this.placeholderThreads);
     if (call) {
-      const activity = this.threads.get(call.thread) ?? {};
+      const activity = this.threads.get(call.thread) ?? { answers: 0 };
       this.threads.set(call.thread, activity);
       if (call.kind === 'placeholder') {
         activity.placeholderAt ??= at;
         this.placeholderThreads.set(ts, call.thread);
-      } else if (activity.answeredAt === undefined) {
-        activity.answeredAt = at;
-        activity.answeredBy = method;
-        this.waiters.get(call.thread)?.();
-        this.waiters.delete(call.thread);
+      } else {
+        activity.answers++;
+        if (activity.answeredAt === undefined) {
+          activity.answeredAt = at;
+          activity.answeredBy = method;
+          this.waiters.get(call.thread)?.();
+          this.waiters.delete(call.thread);
+        }
       }
     }
     switch (method) {

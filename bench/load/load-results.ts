@@ -1,6 +1,6 @@
 import type { LoadOptions } from './load-options.js';
 import type { LoopFigures, ReloadEnd } from './load-protocol.js';
-import type { PhaseFigures } from './load-stats.js';
+import type { DeliveryFigures, PhaseFigures } from './load-stats.js';
 
 /** One phase: its figures and the bot's event-loop delay during it. */
 export interface PhaseReport {
@@ -20,6 +20,8 @@ export interface LoadResults {
   /** All waves together, and each on its own. */
   waves?: PhaseReport & { perWave: PhaseFigures[] };
   reload?: PhaseReport & { filePapers: number; fileBytes: number; outcome?: ReloadEnd; note?: string };
+  /** Answers per measured mention (waves and reload, not the warm-up), counted after the run settled. */
+  delivery?: DeliveryFigures;
   /** Web API calls the bot made, by method. */
   webApi: Record<string, number>;
 }

@@ -2,6 +2,8 @@ import { summarize, type Latency } from '../stats.js';
 
 /** Slack retries an event whose acknowledgement takes this long or longer. */
 export const SLACK_ACK_LIMIT_MS = 3_000;
+/** Issue 11's bar for every acknowledgement while the corpus reloads (and for p99 at any time). */
+export const ACK_TARGET_MS = 1_000;
 
 /** What happened to one mention. */
 export interface MentionOutcome {
@@ -13,6 +15,11 @@ export interface MentionOutcome {
   answerMs?: number;
   /** Whether "Searching…" was posted first. */
   placeholder: boolean;
+  /**
+   * Answers that reached its thread (posts, ephemeral replies, edits of "Searching…"; the
+   * placeholder itself is not one): 1 is right, more are duplicates. Default: 1 when `answerMs` is set.
+   */
+  answers?: number;
 }
 
 /** Figures of one phase of the load. */
@@ -32,8 +39,12 @@ export interface PhaseFigures {
   retriedShare: number;
   /** Request sent → answer posted. */
   answer?: Latency;
-  /** Mentions with no answer by the end of the phase. */
+  /** Mentions with no answer by the end of the phase (lost). */
   unanswered: number;
+  /** Answers beyond the first in a mention's thread (each mention should be answered exactly once). */
+  duplicates: number;
+  /** Acknowledgements of {@link ACK_TARGET_MS} or more (failed requests count). */
+  ackOver1s: number;
   /** Mentions that got "Searching…" first. */
   placeholders: number;
 }
@@ -53,6 +64,32 @@ export function phaseFigures(outcomes: readonly MentionOutcome[]): PhaseFigures 
     retriedShare: outcomes.length === 0 ? 0 : retried / outcomes.length,
     ...(answer ? { answer } : {}),
     unanswered: outcomes.length - answers.length,
+    duplicates: outcomes.reduce((sum, o) => sum + Math.max(0, (o.answers ?? (o.answerMs === undefined ? 0 : 1)) - 1), 0),
+    ackOver1s: outcomes.filter((o) => !acked(o) || o.ackMs >= ACK_TARGET_MS).length,
     placeholders: outcomes.filter((o) => o.placeholder).length,
+  };
+}
+
+/** Each mention answered exactly once? Counted over a whole run, after a settling pause, so a late duplicate is seen too. */
+export interface DeliveryFigures {
+  mentions: number;
+  /** Mentions whose thread got exactly one answer. */
+  answeredOnce: number;
+  /** Mentions whose thread got more than one answer. */
+  duplicated: number;
+  /** Answers beyond the first, over all threads. */
+  duplicateAnswers: number;
+  /** Mentions whose thread got no answer at all. */
+  lost: number;
+}
+
+/** Sums up answers per mention (`answers[i]`: answer calls in mention i's thread). */
+export function deliveryFigures(answers: readonly number[]): DeliveryFigures {
+  return {
+    mentions: answers.length,
+    answeredOnce: answers.filter((n) => n === 1).length,
+    duplicated: answers.filter((n) => n > 1).length,
+    duplicateAnswers: answers.reduce((sum, n) => sum + Math.max(0, n - 1), 0),
+    lost: answers.filter((n) => n === 0).length,
   };
 }

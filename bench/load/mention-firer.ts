@@ -20,6 +20,8 @@ interface FiredMention {
 /** Fires the load's mentions and collects what happened to them. */
 export class MentionFirer {
   private seq = 0;
+  /** The thread of every mention fired, for the run's final count of answers per mention. */
+  readonly threads: string[] = [];
 
   constructor(
     private readonly url: string,
@@ -37,6 +39,7 @@ export class MentionFirer {
     const headers = { 'content-type': 'application/json', ...slackSignatureHeaders(this.signingSecret, body, Math.floor(Date.now() / 1000)) };
     const sent = performance.now();
     const thread = mentionTs(seq);
+    this.threads.push(thread);
     try {
       const response = await fetch(this.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
       const ackMs = performance.now() - sent;
@@ -46,6 +49,11 @@ export class MentionFirer {
       // Failed (reset, or no response within the timeout): counted at the time it failed.
       return { sent, ackMs: performance.now() - sent, thread };
     }
+  }
+
+  /** Answer calls so far in the thread of each mention fired after the first `skip` (warm-up). */
+  answersPerMention(skip = 0): number[] {
+    return this.threads.slice(skip).map((thread) => this.api.threads.get(thread)?.answers ?? 0);
   }
 
   /** Waits for the answers of fired mentions until `deadline` (performance.now()), and sums them up. */
@@ -61,6 +69,7 @@ export class MentionFirer {
         ...(f.status !== undefined ? { status: f.status } : {}),
         ...(activity?.answeredAt !== undefined ? { answerMs: activity.answeredAt - f.sent } : {}),
         placeholder: activity?.placeholderAt !== undefined,
+        answers: activity?.answers ?? 0,
       };
     });
   }

@@ -36,16 +36,18 @@ import { BotChild } from './bot-process.js';
 import type { ReloadEnd } from './load-protocol.js';
 import type { LoadResults } from './load-results.js';
 import { formatLoadReport } from './load-report.js';
-import { phaseFigures, type MentionOutcome, type PhaseFigures } from './load-stats.js';
+import { deliveryFigures, phaseFigures, type MentionOutcome, type PhaseFigures } from './load-stats.js';
 import { MentionFirer } from './mention-firer.js';
 import { writeCorpusFile } from './write-corpus.js';
 
 /** One mention every this many ms during the reload phase. */
 const RELOAD_TICK_MS = 250;
 /** At most this many mentions in the reload phase (a reload that is never seen must not send forever). */
-const MAX_RELOAD_MENTIONS = 300;
+const MAX_RELOAD_MENTIONS = 1_200; // 5 minutes of ticks: a reload of 40,000 papers on a busy 2-core machine took 2 minutes
 /** Mentions go on this long after the reload ends (its stall shows in the requests right after). */
 const RELOAD_TAIL_MS = 1_000;
+/** After the last phase, late answers are awaited this long before answers per mention are counted (a duplicate can come late). */
+const SETTLE_MS = 3_000;
 /** How long answers are awaited after the traffic budget has run out. */
 const DRAIN_GRACE_MS = 30_000;
 /** Corpus generation, index build and start-up must end within this, or the run is abandoned. */
@@ -80,7 +82,9 @@ async function run(options: LoadOptions, log: (line: string) => void): Promise<L
 
     const apiUrl = await api.start();
     const signingSecret = randomBytes(24).toString('hex');
-    const env = { ...process.env, ...(options.workers > 0 ? { PAPERBOT_WORKERS: String(options.workers) } : {}) };
+    // Snapshots of its own, removed after: a snapshot left by an earlier run of the same seed would
+    // turn the build and the reload into snapshot loads, and measure nothing.
+    const env = { ...process.env, PAPERBOT_CACHE_DIR: `${dir}-snapshots`, ...(options.workers > 0 ? { PAPERBOT_WORKERS: String(options.workers) } : {}) };
     child = new BotChild(fork(fileURLToPath(new URL('./bot-child.js', import.meta.url)), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     child.send({ kind: 'start', task: { corpusDir: dir, apiUrl, botToken: 'xoxb-load-test-not-a-token', signingSecret, workers: options.workers } });
     log(`building the bot (${options.workers > 0 ? `${options.workers} workers` : 'in-process'})…`);
@@ -108,7 +112,9 @@ async function run(options: LoadOptions, log: (line: string) => void): Promise<L
     const waveOutcomes: MentionOutcome[] = [];
     const perWave: PhaseFigures[] = [];
     for (let wave = 1; wave <= options.waves && performance.now() < budgetEnd; wave++) {
-      const fired = await Promise.all(Array.from({ length: options.concurrency }, () => firer.fire()));
+      // The last wave of `--mentions M` is what is left of M.
+      const size = Math.min(options.concurrency, options.mentions - (wave - 1) * options.concurrency);
+      const fired = await Promise.all(Array.from({ length: size }, () => firer.fire()));
       const outcomes = await firer.outcomes(fired, Math.min(drainEnd, Math.max(budgetEnd, performance.now())));
       waveOutcomes.push(...outcomes);
       const figures = phaseFigures(outcomes);
@@ -125,6 +131,9 @@ async function run(options: LoadOptions, log: (line: string) => void): Promise<L
         results.reload = await reloadPhase(child, firer, dir, added, budgetEnd, drainEnd, log);
       }
     }
+    // Answers per mention, once late ones have had time to arrive: each exactly once is the target.
+    await sleep(SETTLE_MS);
+    results.delivery = deliveryFigures(firer.answersPerMention(WARMUP_MENTIONS));
     results.webApi = Object.fromEntries(api.counts);
     results.machine.loadAverageAtEnd = loadavg().map(round1);
     return results;
@@ -132,6 +141,7 @@ async function run(options: LoadOptions, log: (line: string) => void): Promise<L
     if (child) await stopChild(child);
     await api.close();
     await rm(dir, { recursive: true, force: true });
+    await rm(`${dir}-snapshots`, { recursive: true, force: true });
   }
 }
 

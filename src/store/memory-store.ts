@@ -37,6 +37,10 @@ export class MemoryStore implements PaperbotStore {
     this.closed = true;
   }
 
+  async ping(): Promise<void> {
+    this.open();
+  }
+
   async upsertSubscription(input: Subscription): Promise<void> {
     this.open();
     const subscription = checkSubscription(input);

@@ -76,6 +76,10 @@ export class SqliteStore implements PaperbotStore {
     if (this.db.open) this.db.close();
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async upsertSubscription(input: Subscription): Promise<void> {
     const s = checkSubscription(input);
     this.db

@@ -90,6 +90,8 @@ export interface PaperbotStore {
   /** Creates or upgrades the schema (runs at start-up; idempotent; safe when two instances start at once). */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** Resolves when the store answers a trivial query, rejects when it cannot (health checks). */
+  ping(): Promise<void>;
 
   /** Creates or replaces the subscription of (platform, channel). */
   upsertSubscription(subscription: Subscription): Promise<void>;

@@ -215,7 +215,19 @@ describe('npm start with Slack in HTTP mode (one process, tests in order)', { ti
     });
     const shown = allStrings(reply!.body).join('\n');
     expect(shown).toContain(QUOKKA.title);
-    expect(reply!.body.response_type).toBe('in_channel');
+    // Visible only to the asker, with a button to share it in the channel.
+    expect(reply!.body.response_type).toBe('ephemeral');
+    expect(JSON.stringify(reply!.body.blocks)).toContain('"action_id":"paperbot_share"');
+  });
+
+  it('serves GET /healthz: the corpus size, the store reachable, the digest schedule\'s last tick', async () => {
+    const response = await fetch(eventsUrl.replace('/slack/events', '/healthz'));
+    expect(response.status).toBe(200);
+    const health = (await response.json()) as Record<string, unknown>;
+    expect(health).toMatchObject({ status: 'ok', storeReachable: true, papers: expect.any(Number) });
+    expect(health.papers as number).toBeGreaterThan(0);
+    // The schedule ran at start-up (it caught up the digest), so its tick is known.
+    expect(health.lastDigestTick).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
   it('SIGTERM: exits 0 within a few seconds; no token or signing secret anywhere in its output', async () => {

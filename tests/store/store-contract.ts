@@ -77,6 +77,15 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
       await (await done)?.destroy?.();
     });
 
+    describe('ping', () => {
+      it('answers while the store is open, and fails once it is closed (the health check)', async () => {
+        const store = await openStore();
+        await expect(store.ping()).resolves.toBeUndefined();
+        await store.close();
+        await expect(store.ping()).rejects.toThrow();
+      });
+    });
+
     describe('subscriptions', () => {
       it('stores a subscription and reads it back as given (no topic key when it has none)', async () => {
         const store = await openStore();

@@ -3,7 +3,7 @@ import { Paperbot } from '../../../src/app/paperbot.js';
 import { defaultCorpusPath } from '../../../src/config/package-root.js';
 import { expectKind } from '../../helpers/results.js';
 import { EXAMPLE_QUESTION } from '../../helpers/seed-index.js';
-import { moreButton, section } from './helpers/expected-blocks.js';
+import { moreButton, section, splitShare } from './helpers/expected-blocks.js';
 import { startHttpSlack, type HttpSlack } from './helpers/harness.js';
 import { CHANNEL, DM_CHANNEL, mentionEvent, TEAM } from './helpers/slack-requests.js';
 
@@ -58,7 +58,7 @@ describe('"More results"', () => {
     expect(slack.api.of('chat.postEphemeral')).toEqual([]);
   });
 
-  it('on a /paper list posts the next page through response_url, in the channel, keeping the original', async () => {
+  it('on a /paper list shows the next page through response_url to the clicker only, keeping the original, with its own share button', async () => {
     await slack.sendCommand('search diffusion --limit 5');
     const more = buttonIn(slack.api.of('response_url')[0]!.body.blocks, /paperbot_more\.slash/);
     const url = slack.api.responseUrl();
@@ -67,7 +67,8 @@ describe('"More results"', () => {
 
     const [, page] = slack.api.of('response_url');
     expect(`${slack.api.hooksOrigin}${page!.path}`).toBe(url);
-    expect(page!.body).toMatchObject({ response_type: 'in_channel', replace_original: false, text: expect.stringMatching(/^Papers for "diffusion" — 6–10 of \d+$/) });
+    expect(page!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: expect.stringMatching(/^Papers for "diffusion" — 6–10 of \d+$/) });
+    expect(splitShare(page!.body.blocks).shareId).toMatch(/^[\w-]{16}$/);
     expect(slack.api.of('chat.postMessage')).toEqual([]);
   });
 
@@ -97,9 +98,10 @@ describe('"Similar"', () => {
     expect((list!.body.blocks as unknown[])[0]).toEqual(section(`*Papers like "${source.title}"* — 1–10 of ${expected.total}`));
   });
 
-  it('on a paper shown by /paper lists similar papers in the channel', async () => {
+  it('on a paper shown by /paper lists similar papers to the clicker only, with a share button', async () => {
     await slack.click({ actionId: 'paperbot_similar.slash', value: 'parallel-sampling-of-diffusion-ad4669' });
-    expect(slack.api.of('response_url')[0]!.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(slack.api.of('response_url')[0]!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    splitShare(slack.api.of('response_url')[0]!.body.blocks);
   });
 
   it('with an unknown paper id answers with an ephemeral error', async () => {

@@ -43,6 +43,26 @@ describe('HTTP mode verifies that requests come from Slack', () => {
     expect(slack.api.calls).toEqual([]);
   });
 
+  it('rejects a request dated more than 5 minutes ahead (401), and takes one within 5 minutes either way', async () => {
+    const now = Math.floor(slack.clock.now() / 1000);
+    expect((await slack.sendEvent(mentionEvent(EXAMPLE_QUESTION), { timestamp: now + 10 * 60 })).status).toBe(401);
+    expect((await slack.sendCommand('help', { timestamp: now + 5 * 60 + 1 })).status).toBe(401);
+    expect(slack.api.calls).toEqual([]);
+    expect((await slack.sendCommand('help', { timestamp: now + 4 * 60 })).status).toBe(200);
+    expect((await slack.sendCommand('help', { timestamp: now - 4 * 60 })).status).toBe(200);
+  });
+
+  it('checks timestamps against its clock, not the machine time', async () => {
+    const realNow = Math.floor(Date.now() / 1000);
+    slack.clock.advance(10 * 60_000);
+    try {
+      expect((await slack.sendCommand('help', { timestamp: realNow })).status).toBe(401);
+      expect((await slack.sendCommand('help')).status).toBe(200);
+    } finally {
+      slack.clock.set(realNow * 1000);
+    }
+  });
+
   it('rejects an unsigned request, and a body changed after signing (401)', async () => {
     expect((await sendSigned(slack.url, slashCommandForm('help', { responseUrl: slack.api.responseUrl() }), FORM, { unsigned: true })).status).toBe(401);
     const timestamp = Math.floor(Date.now() / 1000);

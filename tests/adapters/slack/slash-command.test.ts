@@ -3,7 +3,7 @@ import { Paperbot } from '../../../src/app/paperbot.js';
 import { defaultCorpusPath } from '../../../src/config/package-root.js';
 import { expectKind } from '../../helpers/results.js';
 import { EXAMPLE_QUESTION } from '../../helpers/seed-index.js';
-import { answerBlocks, fallbackText, md, moreButton, section } from './helpers/expected-blocks.js';
+import { answerBlocks, fallbackText, md, moreButton, section, splitShare } from './helpers/expected-blocks.js';
 import { startHttpSlack, type HttpSlack } from './helpers/harness.js';
 
 let bot: Paperbot;
@@ -24,7 +24,7 @@ beforeEach(() => {
 const responses = () => slack.api.of('response_url').map((call) => call.body);
 
 describe('/paper', () => {
-  it('acknowledges with an empty 200 and posts the answer in the channel through response_url', async () => {
+  it('acknowledges with an empty 200 and shows the answer only to the asker through response_url, with a "Share in channel" button', async () => {
     const url = slack.api.responseUrl();
     const response = await slack.sendCommand(EXAMPLE_QUESTION, { responseUrl: url });
 
@@ -32,22 +32,24 @@ describe('/paper', () => {
     const expected = expectKind(await bot.runText(EXAMPLE_QUESTION, 'expected'), 'answer');
     const [call] = slack.api.of('response_url');
     expect(`${slack.api.hooksOrigin}${call!.path}`).toBe(url);
-    expect(call!.body).toEqual({ response_type: 'in_channel', text: fallbackText(expected), blocks: answerBlocks(expected, 'slash') });
+    expect(call!.body).toEqual({ response_type: 'ephemeral', text: fallbackText(expected), blocks: expect.any(Array) });
+    expect(splitShare(call!.body.blocks).blocks).toEqual(answerBlocks(expected, 'slash'));
     expect(slack.api.of('chat.postMessage')).toEqual([]);
   });
 
   it('runs "ask …" like a plain question', async () => {
     await slack.sendCommand(`ask ${EXAMPLE_QUESTION}`);
     const expected = expectKind(await bot.runText(EXAMPLE_QUESTION, 'expected'), 'answer');
-    expect(responses()[0]).toEqual({ response_type: 'in_channel', text: fallbackText(expected), blocks: answerBlocks(expected, 'slash') });
+    expect(responses()[0]).toMatchObject({ response_type: 'ephemeral', text: fallbackText(expected) });
+    expect(splitShare(responses()[0]!.blocks).blocks).toEqual(answerBlocks(expected, 'slash'));
   });
 
   it('"search QUERY --limit N" lists a page with its range and a More results button for the next page', async () => {
     await slack.sendCommand('search diffusion --limit 5');
     const expected = expectKind(await bot.runText('search diffusion --limit 5', 'expected'), 'list');
     const [list] = responses();
-    expect(list!.response_type).toBe('in_channel');
-    const blocks = list!.blocks as unknown[];
+    expect(list!.response_type).toBe('ephemeral');
+    const blocks = splitShare(list!.blocks).blocks;
     expect(blocks[0]).toEqual(section(`*Papers for "diffusion"* — 1–5 of ${expected.total}`));
     expect(blocks[1]).toEqual({ type: 'context', elements: [md('matched: diffusion')] });
     expect(blocks).toHaveLength(2 + 5 + 1);
@@ -61,7 +63,8 @@ describe('/paper', () => {
     await slack.sendCommand('show 2', { user: 'U2' });
 
     const [, show, other] = responses();
-    expect(show!.response_type).toBe('in_channel');
+    expect(show!.response_type).toBe('ephemeral');
+    splitShare(show!.blocks);
     expect(JSON.stringify(show!.blocks)).toContain(`id: \`${expected.items[1]!.id}\``);
     expect(other).toMatchObject({ response_type: 'ephemeral', text: 'Error: No paper "2" in the corpus. Use an id from a result list, or its number (1, 2, …).' });
   });
@@ -69,7 +72,7 @@ describe('/paper', () => {
   it('"similar ID" lists papers like it', async () => {
     await slack.sendCommand('similar parallel-sampling-of-diffusion-ad4669');
     const [list] = responses();
-    expect(list!.response_type).toBe('in_channel');
+    expect(list!.response_type).toBe('ephemeral');
     expect(list!.text).toMatch(/^Papers like "Parallel Sampling of Diffusion Models" — 1–10 of \d+$/);
   });
 
@@ -78,6 +81,7 @@ describe('/paper', () => {
     await slack.sendCommand('help');
     for (const help of responses()) {
       expect(help.response_type).toBe('ephemeral');
+      expect(JSON.stringify(help.blocks)).not.toContain('paperbot_share');
       expect(help.text).toBe('paperbot commands: ask, search, show, similar, more, papers, digest, help');
       expect(JSON.stringify(help.blocks)).toContain('`/paper search QUERY [--limit N]` — List the papers that best match a query');
     }

@@ -63,16 +63,46 @@ describe('startSlack(bot, env, logger)', () => {
     const port = await freePort();
     const env: Env = { SLACK_BOT_TOKEN: TEST_SECRETS.botToken, SLACK_SIGNING_SECRET: TEST_SECRETS.signingSecret, SLACK_API_URL: api.apiUrl, PORT: port };
 
-    await expect(startSlack(bot, env, logger)).rejects.toThrow(/invalid_auth/);
+    await expect(startSlack(bot, env, logger)).rejects.toThrow('Slack refused SLACK_BOT_TOKEN at auth.test (invalid_auth): check SLACK_BOT_TOKEN');
     await expect(fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST' })).rejects.toThrow();
     expect(logger.dump()).not.toContain(TEST_SECRETS.botToken);
+  });
+
+  it('fails to start naming the host and the cause when the Web API cannot be reached', async () => {
+    const deadPort = await freePort();
+    const env: Env = {
+      SLACK_BOT_TOKEN: TEST_SECRETS.botToken,
+      SLACK_SIGNING_SECRET: TEST_SECRETS.signingSecret,
+      SLACK_API_URL: `http://127.0.0.1:${deadPort}/api/`,
+      PORT: await freePort(),
+    };
+    const error = (await startSlack(bot, env, logger).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    ));
+    expect(error).toBeInstanceOf(Error);
+    expect(error!.message).toMatch(new RegExp(`^Slack's Web API at 127\\.0\\.0\\.1:${deadPort} could not be reached for auth\\.test \\(ECONNREFUSED: the connection was refused`));
+    expect(error!.message).not.toMatch(/fetch failed|A request error occurred/);
+  });
+
+  it('serves GET /healthz in HTTP mode when given a health check', async () => {
+    const port = await freePort();
+    const env: Env = { SLACK_BOT_TOKEN: TEST_SECRETS.botToken, SLACK_SIGNING_SECRET: TEST_SECRETS.signingSecret, SLACK_API_URL: api.apiUrl, PORT: port };
+    const slack = await startSlack(bot, env, logger, { health: async () => ({ papers: 3, storeReachable: true, lastDigestTick: null }) });
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: 'ok', papers: 3, storeReachable: true, lastDigestTick: null });
+    } finally {
+      await slack.stop();
+    }
   });
 
   it('with SLACK_APP_TOKEN uses Socket Mode: the app token opens the connection, the bot token posts', async () => {
     api.script('apps.connections.open', { status: 200, body: { ok: false, error: 'invalid_auth' } });
     const env: Env = { SLACK_BOT_TOKEN: TEST_SECRETS.botToken, SLACK_APP_TOKEN: TEST_SECRETS.appToken, SLACK_API_URL: api.apiUrl };
 
-    await expect(startSlack(bot, env, logger)).rejects.toThrow(/invalid_auth/);
+    await expect(startSlack(bot, env, logger)).rejects.toThrow('Slack refused SLACK_APP_TOKEN at apps.connections.open (invalid_auth)');
     expect(api.of('auth.test').map((call) => call.authorization)).toEqual([`Bearer ${TEST_SECRETS.botToken}`]);
     expect(api.of('apps.connections.open').map((call) => call.authorization)).toEqual([`Bearer ${TEST_SECRETS.appToken}`]);
     expect(logger.dump()).not.toMatch(/xoxb-|xapp-/);

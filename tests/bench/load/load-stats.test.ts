@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phaseFigures, SLACK_ACK_LIMIT_MS } from '../../../bench/load/load-stats.js';
+import { deliveryFigures, phaseFigures, SLACK_ACK_LIMIT_MS } from '../../../bench/load/load-stats.js';
 
 describe('the figures of a phase of the load', () => {
   it('counts as retried by Slack the acknowledgements of 3 s or more, and the requests that failed or got no 2xx', () => {
@@ -36,6 +36,33 @@ describe('the figures of a phase of the load', () => {
   });
 
   it('has no latencies and no retries for a phase without mentions', () => {
-    expect(phaseFigures([])).toEqual({ mentions: 0, ackFailures: 0, retriedShare: 0, unanswered: 0, placeholders: 0 });
+    expect(phaseFigures([])).toEqual({ mentions: 0, ackFailures: 0, retriedShare: 0, unanswered: 0, duplicates: 0, ackOver1s: 0, placeholders: 0 });
+  });
+
+  it('counts answers beyond the first in a thread as duplicates, and mentions with none as lost', () => {
+    const figures = phaseFigures([
+      { ackMs: 1, status: 200, answerMs: 100, placeholder: false, answers: 1 },
+      { ackMs: 1, status: 200, answerMs: 100, placeholder: true, answers: 3 },
+      { ackMs: 1, status: 200, placeholder: false, answers: 0 },
+      { ackMs: 1, status: 200, answerMs: 50, placeholder: false },
+    ]);
+    expect(figures.duplicates).toBe(2);
+    expect(figures.unanswered).toBe(1);
+  });
+
+  it('counts the acknowledgements of 1 s or more, failed requests included (the reload target: none)', () => {
+    const figures = phaseFigures([
+      { ackMs: 999, status: 200, placeholder: false },
+      { ackMs: 1000, status: 200, placeholder: false },
+      { ackMs: 5, placeholder: false },
+    ]);
+    expect(figures.ackOver1s).toBe(2);
+  });
+});
+
+describe('delivery over a run: each mention answered exactly once', () => {
+  it('counts the mentions answered once, duplicated (and the extra answers), and lost', () => {
+    expect(deliveryFigures([1, 1, 2, 0, 3, 1])).toEqual({ mentions: 6, answeredOnce: 3, duplicated: 2, duplicateAnswers: 3, lost: 1 });
+    expect(deliveryFigures([])).toEqual({ mentions: 0, answeredOnce: 0, duplicated: 0, duplicateAnswers: 0, lost: 0 });
   });
 });

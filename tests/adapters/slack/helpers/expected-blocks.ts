@@ -84,3 +84,23 @@ export function answerBlocks(result: AnswerResult, surface: string) {
     moreButton(surface, result.next),
   ];
 }
+
+/** The "Share in channel" button a private `/paper` result carries. */
+export function shareButton(id: string) {
+  return { type: 'button', text: { type: 'plain_text', text: 'Share in channel' }, action_id: 'paperbot_share', value: id };
+}
+
+/**
+ * A private `/paper` result's blocks split into the result itself and its share id: the share
+ * button is the last element of the last actions block (a block of its own when there was none).
+ * Throws when there is no share button.
+ */
+export function splitShare(blocks: unknown): { blocks: unknown[]; shareId: string } {
+  const all = [...(blocks as Array<{ type: string; elements?: Array<{ action_id?: string; value?: string }> }>)];
+  const last = all.at(-1);
+  const share = last?.type === 'actions' ? last.elements?.at(-1) : undefined;
+  if (!share || share.action_id !== 'paperbot_share' || typeof share.value !== 'string') throw new Error(`no share button last in ${JSON.stringify(blocks).slice(-300)}`);
+  if (last!.elements!.length === 1) all.pop();
+  else all[all.length - 1] = { ...last!, elements: last!.elements!.slice(0, -1) };
+  return { blocks: all, shareId: share.value };
+}

@@ -46,7 +46,9 @@ export interface HttpSlack {
 export async function startHttpSlack(bot: Paperbot, overrides: Partial<SlackAppOptions> = {}): Promise<HttpSlack> {
   const api = new FakeSlackApi();
   const logger = new RecordingLogger();
-  const clock = new ManualClock(Date.UTC(2026, 0, 1));
+  // Starts at the real time (whole seconds): requests are signed with the clock's time, and the
+  // ones a test signs itself with Date.now() are within the 5 minutes allowed.
+  const clock = new ManualClock(Math.floor(Date.now() / 1000) * 1000);
   const timers = manualTimers();
   const app = createSlackApp({
     bot,
@@ -64,7 +66,8 @@ export async function startHttpSlack(bot: Paperbot, overrides: Partial<SlackAppO
   await app.init();
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
-  const sendEnvelope = (envelope: Record<string, unknown>, options?: SendOptions) => sendSigned(url, JSON.stringify(envelope), 'application/json', options);
+  const signedNow = (options: SendOptions = {}): SendOptions => ({ timestamp: Math.floor(clock.now() / 1000), ...options });
+  const sendEnvelope = (envelope: Record<string, unknown>, options?: SendOptions) => sendSigned(url, JSON.stringify(envelope), 'application/json', signedNow(options));
   return {
     app,
     url,
@@ -75,8 +78,9 @@ export async function startHttpSlack(bot: Paperbot, overrides: Partial<SlackAppO
     sendEnvelope,
     sendEvent: (event, options = {}) => sendEnvelope(eventEnvelope(event, options.eventId), options),
     sendCommand: (text, options = {}) =>
-      sendSigned(url, slashCommandForm(text, { ...options, responseUrl: options.responseUrl ?? api.responseUrl() }), 'application/x-www-form-urlencoded', options),
-    click: (options) => sendSigned(url, buttonClickForm({ ...options, responseUrl: options.responseUrl ?? api.responseUrl() }), 'application/x-www-form-urlencoded', options),
+      sendSigned(url, slashCommandForm(text, { ...options, responseUrl: options.responseUrl ?? api.responseUrl() }), 'application/x-www-form-urlencoded', signedNow(options)),
+    click: (options) =>
+      sendSigned(url, buttonClickForm({ ...options, responseUrl: options.responseUrl ?? api.responseUrl() }), 'application/x-www-form-urlencoded', signedNow(options)),
     async close() {
       await app.stop();
       api.close();

@@ -188,7 +188,9 @@ function startFrontEnds(bot: Paperbot, env: Env, logger: Logger, options: ServeO
   const retry = options.frontEndRetry ? { retry: options.frontEndRetry } : {};
   const frontEnds: SupervisedFrontEnd[] = [];
   if (options.slack) {
-    frontEnds.push(superviseFrontEnd('slack', () => startSlack(bot, env, logger), { logger, ...retry }));
+    // The supervisor logs start errors' messages: never with a credential in them.
+    const slackLogger = redactingLogger(logger, [env.SLACK_BOT_TOKEN, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET]);
+    frontEnds.push(superviseFrontEnd('slack', () => startSlack(bot, env, logger), { logger: slackLogger, ...retry }));
   }
   if (options.discord) {
     const loginTimeout = options.discordLoginTimeoutMs !== undefined ? { loginTimeoutMs: options.discordLoginTimeoutMs } : {};

@@ -217,7 +217,7 @@ function logStart(logger: Logger, summary: StartSummary): void {
   const frontEnds = summary.frontEnds.length ? summary.frontEnds.join(' and ') : 'no chat front-end';
   logger.info(
     { ...summary },
-    `paperbot serving ${frontEnds}; store: ${store}; corpus: ${summary.corpus.path} (${summary.corpus.papers} papers, ${summary.corpus.workers} worker threads)` +
+    `paperbot serving ${frontEnds}; store: ${store}; corpus: ${summary.corpus.path} (${summary.corpus.papers} papers, ${summary.corpus.workers} worker thread${summary.corpus.workers === 1 ? '' : 's'})` +
       (summary.digests ? '; digests on' : ''),
   );
 }

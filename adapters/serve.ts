@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { IndexService } from '../src/app/index-service.js';
 import { Paperbot } from '../src/app/paperbot.js';
 import { describeCorpus, loadIndex, openIndex, type LoadedIndex } from '../src/app/load-index.js';
@@ -12,12 +13,14 @@ import { watchCorpus, type CorpusWatcher } from '../src/ingest/watch-corpus.js';
 import { runDueDigests } from '../src/digest/run-digests.js';
 import { startDigestSchedule, type DigestSchedule } from '../src/digest/scheduler.js';
 import type { Logger } from '../src/log/logger.js';
-import { openStore } from '../src/store/open-store.js';
+import { describeDatabaseTarget, openStore, parseDatabaseUrl } from '../src/store/open-store.js';
 import type { PaperbotStore } from '../src/store/store.js';
 import { systemClock } from '../src/time/clock.js';
 import { defaultWorkerCount } from '../src/workers/index-thread.js';
 import { WorkerIndexPool } from '../src/workers/worker-index-pool.js';
 import { startDiscord } from './discord/index.js';
+import { redactingLogger } from './discord/safe-log.js';
+import { superviseFrontEnd, type FrontEndRetry, type SupervisedFrontEnd } from './front-end-supervisor.js';
 import { digestPosters } from './posters.js';
 import { botHealth, startSlack } from './slack/index.js';
 
@@ -27,11 +30,17 @@ export interface ServeOptions {
   discord: boolean;
   /** Run the digest schedule here. Exactly one process of a deployment should (the sharding manager, not its shards). */
   digests: boolean;
+  /** How a front-end that fails to start is retried. Default: after 5 s, doubling up to 5 minutes. */
+  frontEndRetry?: FrontEndRetry;
+  /** How long a Discord login may take before the attempt counts as failed (ms). Default 60 s. */
+  discordLoginTimeoutMs?: number;
 }
 
 /** The running services; `stop()` ends them in order and closes the store. */
 export interface Services {
   bot: Paperbot;
+  /** Each front-end, starting (and retrying) on its own: `settled` once it is up or has given up. */
+  frontEnds: SupervisedFrontEnd[];
   stop(): Promise<void>;
 }
 
@@ -67,13 +76,18 @@ export function indexHost(
 /**
  * Starts the long-running bot: loads the corpus (in worker threads, see {@link indexHost}) and
  * watches its directory (a changed file is loaded without a restart, and swapped in whole),
- * opens the store (migrations run), serves the configured platforms and, where asked, runs the
- * digest schedule (a missed digest is caught up once at start-up).
+ * opens the store (migrations run), where asked runs the digest schedule (a missed digest is
+ * caught up once at start-up), and starts the configured platforms. Each platform starts in the
+ * background and is retried with backoff until it is up (see {@link superviseFrontEnd}), so this
+ * returns once the corpus and the store are ready, whatever the platforms' state. Logs one line
+ * saying what it serves.
  */
 export async function serve(env: Env, logger: Logger, options: ServeOptions): Promise<Services> {
   const corpusPath = env.CORPUS_DIR ?? defaultCorpusPath();
   const host = indexHost(env.PAPERBOT_WORKERS ?? defaultWorkerCount(), logger);
   const stops: Array<() => Promise<void> | void> = [() => host.close()];
+  const dataDir = env.DATA_DIR ? resolve(env.DATA_DIR) : undefined;
+  let papers = 0;
   let bot: Paperbot;
   let store: PaperbotStore | undefined;
   let watcher: CorpusWatcher<ServedCorpus> | undefined;
@@ -81,8 +95,9 @@ export async function serve(env: Env, logger: Logger, options: ServeOptions): Pr
     // A corpus changed since the last run is served from its previous snapshot at once, and
     // indexed anew in the background (below), instead of keeping every platform waiting.
     const loaded = await host.load(corpusPath, { allowStale: true });
+    papers = loaded.index.size;
     for (const line of describeCorpus(loaded.corpus, corpusPath)) logger.info({ corpus: corpusPath, workers: host.threads }, line);
-    store = await openStore(env.DATABASE_URL);
+    store = await openStore(env.DATABASE_URL, { dataDir });
     bot = new Paperbot(loaded.index, { logger, store, clock: systemClock });
     if ((await stat(corpusPath)).isDirectory()) {
       watcher = watchCorpus(corpusPath, {
@@ -137,14 +152,6 @@ export async function serve(env: Env, logger: Logger, options: ServeOptions): Pr
     stops.push(() => sync.stop());
   }
   let lastDigestTick: number | undefined;
-  if (options.slack) {
-    const slack = await startSlack(bot, env, logger, { health: botHealth(bot, () => lastDigestTick) });
-    stops.push(() => slack.stop());
-  }
-  if (options.discord) {
-    const discord = await startDiscord(bot, env, logger);
-    stops.push(() => discord.stop());
-  }
   let schedule: DigestSchedule | undefined;
   if (options.digests) {
     const posters = digestPosters(env, logger);
@@ -158,11 +165,61 @@ export async function serve(env: Env, logger: Logger, options: ServeOptions): Pr
     );
     stops.push(() => schedule!.stop());
   }
+  // Started last and stopped first; each on its own, so a platform that is down holds up
+  // neither the other one nor the digests, and SIGTERM stops whatever is up.
+  const frontEnds = startFrontEnds(bot, env, logger, options, () => lastDigestTick);
+  for (const frontEnd of frontEnds) stops.push(() => frontEnd.stop());
+  logStart(logger, {
+    frontEnds: frontEnds.map((frontEnd) => frontEnd.name),
+    store: describeDatabaseTarget(parseDatabaseUrl(env.DATABASE_URL, process.cwd(), dataDir)),
+    corpus: { path: resolve(corpusPath), papers, workers: host.threads },
+    digests: options.digests,
+  });
   return {
     bot,
+    frontEnds,
     async stop() {
       for (const stop of stops.reverse()) await stop();
       await store!.close();
     },
   };
+}
+
+/** The configured front-ends, each starting (and retrying with backoff) in the background. */
+function startFrontEnds(bot: Paperbot, env: Env, logger: Logger, options: ServeOptions, lastDigestTick: () => number | undefined): SupervisedFrontEnd[] {
+  const retry = options.frontEndRetry ? { retry: options.frontEndRetry } : {};
+  const frontEnds: SupervisedFrontEnd[] = [];
+  if (options.slack) {
+    // The supervisor logs start errors' messages: never with a credential in them.
+    const slackLogger = redactingLogger(logger, [env.SLACK_BOT_TOKEN, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET]);
+    frontEnds.push(superviseFrontEnd('slack', () => startSlack(bot, env, logger, { health: botHealth(bot, lastDigestTick) }), { logger: slackLogger, ...retry }));
+  }
+  if (options.discord) {
+    const loginTimeout = options.discordLoginTimeoutMs !== undefined ? { loginTimeoutMs: options.discordLoginTimeoutMs } : {};
+    frontEnds.push(
+      superviseFrontEnd('discord', (signal) => startDiscord(bot, env, logger, { signal, ...loginTimeout }), {
+        logger: redactingLogger(logger, [env.DISCORD_TOKEN]),
+        ...retry,
+      }),
+    );
+  }
+  return frontEnds;
+}
+
+/** What this process serves, for the operator: one line at start, nothing secret in it. */
+export interface StartSummary {
+  frontEnds: string[];
+  store: Record<string, string | number>;
+  corpus: { path: string; papers: number; workers: number };
+  digests: boolean;
+}
+
+function logStart(logger: Logger, summary: StartSummary): void {
+  const store = summary.store.kind === 'sqlite' ? `SQLite ${summary.store.path}` : `PostgreSQL on ${summary.store.host}${summary.store.port ? `:${summary.store.port}` : ''}`;
+  const frontEnds = summary.frontEnds.length ? summary.frontEnds.join(' and ') : 'no chat front-end';
+  logger.info(
+    { ...summary },
+    `paperbot serving ${frontEnds}; store: ${store}; corpus: ${summary.corpus.path} (${summary.corpus.papers} papers, ${summary.corpus.workers} worker thread${summary.corpus.workers === 1 ? '' : 's'})` +
+      (summary.digests ? '; digests on' : ''),
+  );
 }

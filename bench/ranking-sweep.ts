@@ -17,7 +17,7 @@ import { rankQueries } from '../src/cli/trec-commands.js';
 import { PaperIndex, type SerializedPaperIndex } from '../src/search/paper-index.js';
 import { resolveRankingOptions, type RankingOptions } from '../src/search/ranking-options.js';
 
-/** The best simple BM25 peer's nDCG@10 per collection (docs/retrieval-quality.md). */
+/** The best simple BM25 peer's nDCG@10 per collection (docs/dev/retrieval-quality.md). */
 const PEERS: Record<string, number> = { cranfield: 0.361, cacm: 0.48, 'seeds-dev': 0.874 };
 
 const args = process.argv.slice(2);

@@ -37,7 +37,10 @@ export function attachClient(client: Client, handler: InteractionHandler, logger
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord: warning'));
   client.on(Events.ShardError, (error, shard) => logger.error({ shard, err: errorMeta(error) }, 'discord: shard error'));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'discord: shard disconnected'));
-  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'discord: shard reconnecting'));
+  // discord.js retries a lost gateway every 0.5 s: one line a minute says so, with the count.
+  // Before the first READY a reconnect fails the login instead (startDiscord), logged by its caller.
+  const reconnecting = throttled(60_000);
+  client.on(Events.ShardReconnecting, (shard) => client.isReady() && reconnecting((suppressed) => logger.info({ shard, ...(suppressed ? { suppressed } : {}) }, 'discord: shard reconnecting')));
   client.on(Events.ShardResume, (shard) => logger.info({ shard }, 'discord: shard resumed'));
   client.on(Events.Invalidated, () => logger.error({}, 'discord: session invalidated'));
   // The REST client waits out 429s and retries 5xx by itself; these only say that it happened.
@@ -45,4 +48,19 @@ export function attachClient(client: Client, handler: InteractionHandler, logger
     logger.warn({ route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global, scope: info.scope, url: redactUrl(info.url) }, 'discord: rate limited');
   });
   client.rest.on(RESTEvents.InvalidRequestWarning, (info) => logger.warn({ count: info.count, remainingTime: info.remainingTime }, 'discord: many invalid requests'));
+}
+
+/** Runs `log` at most once per `everyMs`, passing how many calls were dropped since the last one. */
+export function throttled(everyMs: number, now: () => number = Date.now): (log: (suppressed: number) => void) => void {
+  let last = Number.NEGATIVE_INFINITY;
+  let suppressed = 0;
+  return (log) => {
+    if (now() - last < everyMs) {
+      suppressed += 1;
+      return;
+    }
+    last = now();
+    log(suppressed);
+    suppressed = 0;
+  };
 }

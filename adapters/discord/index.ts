@@ -1,9 +1,11 @@
+import { Events, type Client } from 'discord.js';
 import type { Paperbot } from '../../src/app/paperbot.js';
 import type { Env } from '../../src/config/env.js';
 import { ConfigError } from '../../src/errors.js';
 import type { Logger } from '../../src/log/logger.js';
 import { PageStore } from './buttons.js';
 import { attachClient, createDiscordClient } from './client.js';
+import { destroyClient } from './destroy-client.js';
 import { InteractionHandler } from './interaction-handler.js';
 import { errorMeta, redactingLogger } from './safe-log.js';
 
@@ -15,15 +17,28 @@ export interface DiscordHandle {
   stop(): Promise<void>;
 }
 
+/** How long a login may take before the attempt counts as failed. Default 60 s. */
+export const DISCORD_LOGIN_TIMEOUT_MS = 60_000;
+
+export interface StartDiscordOptions {
+  /** Aborts the login (the bot is stopping). */
+  signal?: AbortSignal;
+  /** Default {@link DISCORD_LOGIN_TIMEOUT_MS}. */
+  loginTimeoutMs?: number;
+}
+
 /**
  * Serves paperbot on Discord: logs in with DISCORD_TOKEN and answers `/paper` commands,
  * autocomplete and result buttons. Without DISCORD_TOKEN it does nothing (and says so).
  * Under `npm run start:sharded` each shard process calls this; discord.js picks the shard up
  * from the environment the ShardingManager sets.
  *
+ * A gateway that cannot be reached fails the start at once (discord.js itself would try again
+ * every 0.5 s without end and never settle the login), so the caller can retry with backoff.
+ *
  * @throws ConfigError when Discord rejects the token.
  */
-export async function startDiscord(bot: Paperbot, env: Env, logger: Logger): Promise<DiscordHandle> {
+export async function startDiscord(bot: Paperbot, env: Env, logger: Logger, options: StartDiscordOptions = {}): Promise<DiscordHandle> {
   if (!env.DISCORD_TOKEN) {
     logger.info({}, 'discord: DISCORD_TOKEN is not set; not connecting');
     return { stop: async () => {} };
@@ -33,10 +48,11 @@ export async function startDiscord(bot: Paperbot, env: Env, logger: Logger): Pro
   const handler = new InteractionHandler({ bot, logger: log, pages: new PageStore() });
   attachClient(client, handler, log);
   try {
-    await client.login(env.DISCORD_TOKEN);
+    await loginOnce(client, env.DISCORD_TOKEN, options);
   } catch (error) {
-    // login() has destroyed the client already. Never echo the token, only what went wrong.
-    log.error({ err: errorMeta(error) }, 'discord: login failed');
+    await destroyClient(client).catch(() => undefined);
+    // The details, token never included; the caller logs the failure itself (and retries).
+    log.debug({ err: errorMeta(error) }, 'discord: login failed');
     const code = (error as { code?: unknown }).code;
     throw code === 'TokenInvalid'
       ? new ConfigError('DISCORD_TOKEN was rejected by Discord; copy the bot token again from the Developer Portal (Bot → Reset Token).')
@@ -45,8 +61,36 @@ export async function startDiscord(bot: Paperbot, env: Env, logger: Logger): Pro
   return {
     async stop() {
       await handler.idle();
-      await client.destroy();
+      await destroyClient(client);
       log.info({}, 'discord: disconnected');
     },
   };
+}
+
+/** The login, failed early by a gateway that drops the connection before READY, a timeout or the signal. */
+function loginOnce(client: Client, token: string, options: StartDiscordOptions): Promise<void> {
+  const timeoutMs = options.loginTimeoutMs ?? DISCORD_LOGIN_TIMEOUT_MS;
+  return new Promise<void>((resolve, reject) => {
+    const cleanups: Array<() => void> = [];
+    const settle = (error?: Error) => {
+      for (const cleanup of cleanups) cleanup();
+      if (error) reject(error);
+      else resolve();
+    };
+    const onReconnecting = () => settle(new Error('the Discord gateway closed the connection before the session was ready (is it reachable?)'));
+    client.once(Events.ShardReconnecting, onReconnecting);
+    cleanups.push(() => client.off(Events.ShardReconnecting, onReconnecting));
+    const timer = setTimeout(() => settle(new Error(`no Discord session within ${timeoutMs / 1000} s of logging in`)), timeoutMs);
+    cleanups.push(() => clearTimeout(timer));
+    if (options.signal) {
+      const onAbort = () => settle(new Error('the bot is stopping'));
+      if (options.signal.aborted) return onAbort();
+      options.signal.addEventListener('abort', onAbort, { once: true });
+      cleanups.push(() => options.signal!.removeEventListener('abort', onAbort));
+    }
+    client.login(token).then(
+      () => settle(),
+      (error: unknown) => settle(error instanceof Error ? error : new Error(String(error))),
+    );
+  });
 }

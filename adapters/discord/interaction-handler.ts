@@ -17,7 +17,7 @@ import { buttonRows, PageStore, parseButtonId, similarRequest } from './buttons.
 import { messageProblems } from './discord-limits.js';
 import { renderNotice, renderResult, type RenderedResult } from './render-embeds.js';
 import { errorMeta } from './safe-log.js';
-import { SLASH_COMMAND_NAME } from './slash-command-data.js';
+import { PRIVATE_OPTION_NAME, SLASH_COMMAND_NAME } from './slash-command-data.js';
 
 /**
  * Never let a reply ping anyone: paper titles, abstracts and questions are user data, and a
@@ -106,12 +106,14 @@ export class InteractionHandler {
       if (value !== undefined && value !== null) input[option.name] = value;
     }
     const key = sessionKey(interaction);
+    // `private:true` (a Discord-only option): the reply is for the caller only.
+    const hidden = interaction.options.getBoolean(PRIVATE_OPTION_NAME) === true;
     if (ANSWERED_AT_ONCE.has(command.name)) {
-      return this.reply(interaction, this.render(await this.bot.run(command.name, input, key, conversationOf(interaction)), key, command.name));
+      return this.reply(interaction, this.render(await this.bot.run(command.name, input, key, conversationOf(interaction)), key, command.name), hidden);
     }
-    await interaction.deferReply();
+    await interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {});
     const result = await this.timed(interaction, () => this.bot.run(command.name, input, key, conversationOf(interaction)));
-    return this.deliverDeferred(interaction, this.render(result, key, command.name));
+    return this.deliverDeferred(interaction, this.render(result, key, command.name), hidden);
   }
 
   private async button(interaction: ButtonInteraction): Promise<void> {
@@ -127,11 +129,13 @@ export class InteractionHandler {
     } else {
       request = similarRequest(action.paperId);
     }
-    // A new public message under the old one, so the answer or page clicked on stays readable.
+    // A new message under the old one, so the answer or page clicked on stays readable; private
+    // (ephemeral) when the one clicked on was.
     const key = sessionKey(interaction);
-    await interaction.deferReply();
+    const hidden = interaction.message.flags.has(MessageFlags.Ephemeral);
+    await interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {});
     const result = await this.timed(interaction, () => this.bot.runPage(request, key));
-    return this.deliverDeferred(interaction, this.render(result, key, request.source));
+    return this.deliverDeferred(interaction, this.render(result, key, request.source), hidden);
   }
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -178,9 +182,9 @@ export class InteractionHandler {
     return { embeds, components, allowedMentions: NO_MENTIONS };
   }
 
-  /** Answers an interaction not yet acknowledged: type 4, ephemeral (flags 64) for help, errors and notices. */
-  private async reply(interaction: RepliableInteraction, rendered: RenderedResult): Promise<void> {
-    await interaction.reply({ ...this.message(interaction, rendered), ...(rendered.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+  /** Answers an interaction not yet acknowledged: type 4, ephemeral (flags 64) for help, errors, notices, and when asked (`hidden`). */
+  private async reply(interaction: RepliableInteraction, rendered: RenderedResult, hidden = false): Promise<void> {
+    await interaction.reply({ ...this.message(interaction, rendered), ...(rendered.ephemeral || hidden ? { flags: MessageFlags.Ephemeral } : {}) });
   }
 
   /**
@@ -188,8 +192,9 @@ export class InteractionHandler {
    * deferral was public, and a public message cannot become ephemeral, so an error goes out as an
    * ephemeral follow-up instead and the "thinking…" placeholder is deleted.
    */
-  private async deliverDeferred(interaction: RepliableInteraction, rendered: RenderedResult): Promise<void> {
-    if (!rendered.ephemeral) {
+  private async deliverDeferred(interaction: RepliableInteraction, rendered: RenderedResult, hidden = false): Promise<void> {
+    // An ephemeral deferral (`hidden`) is edited into the reply whatever it is: only the caller sees it.
+    if (!rendered.ephemeral || hidden) {
       await interaction.editReply(this.message(interaction, rendered));
       return;
     }

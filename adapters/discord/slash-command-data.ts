@@ -15,6 +15,21 @@ export const SLASH_COMMAND_NAME = 'paper';
 export const SLASH_COMMAND_DESCRIPTION = 'Ask about research papers: answers quoted from abstracts, cited [n]';
 
 /**
+ * A Discord-only option (not in the core's registry): `private:true` makes the reply visible to
+ * the caller only (an ephemeral message). Replies are public by default on Discord, where a
+ * channel reading along is the point; Slack's convention differs.
+ */
+export const PRIVATE_OPTION_NAME = 'private';
+const PRIVATE_OPTION: APIApplicationCommandBasicOption = {
+  type: ApplicationCommandOptionType.Boolean,
+  name: PRIVATE_OPTION_NAME,
+  description: 'Only you see the reply (default: everyone in the channel)',
+  required: false,
+};
+/** Commands whose replies are only ever seen by the caller already (help) or are about the channel (digest). */
+const WITHOUT_PRIVATE_OPTION: ReadonlySet<string> = new Set(['help', 'digest']);
+
+/**
  * Options whose values are a fixed list Discord can offer as choices, keyed `command.option`.
  * The core's OptionSpec has no `choices` yet, so the one such option (help's command name) is
  * described here, from the registry itself.
@@ -45,9 +60,12 @@ function subcommand(command: Command<any>, commands: readonly Command<any>[]): A
     type: ApplicationCommandOptionType.Subcommand,
     name: command.name,
     description: command.summary,
-    options: ordered.map((option) =>
-      basicOption(option, CHOICES[`${command.name}.${option.name}`]?.(commands) ?? option.choices?.map((value) => ({ name: value, value }))),
-    ),
+    options: [
+      ...ordered.map((option) =>
+        basicOption(option, CHOICES[`${command.name}.${option.name}`]?.(commands) ?? option.choices?.map((value) => ({ name: value, value }))),
+      ),
+      ...(WITHOUT_PRIVATE_OPTION.has(command.name) || command.options.some((option) => option.name === PRIVATE_OPTION_NAME) ? [] : [PRIVATE_OPTION]),
+    ],
   };
 }
 

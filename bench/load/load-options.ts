@@ -40,7 +40,7 @@ file of R papers (default ${DEFAULT_RELOAD_PAPERS}; 0 skips it) lands in the wat
 directory while mentions keep coming. The index lives in N worker threads as \`npm start\` runs it
 (default ${defaultWorkerCount()}, cores − 1; 0: on the event loop). Traffic stops after S seconds (default 120). Figures go to
 bench/results/load-latest.json. Every mention's thread is checked for exactly one answer
-(duplicates and lost answers are reported). See docs/load-test.md.`;
+(duplicates and lost answers are reported). See docs/dev/load-test.md.`;
 
 /** Upper bounds: the test shares a 2-core machine and must stay a bounded run. */
 const LIMITS = { papers: 200_000, waves: 50, mentions: 10_000, concurrency: 500, 'budget-s': 600, 'reload-papers': 100_000, workers: 64 } as const;

@@ -70,7 +70,7 @@ export interface SentencePlace {
 }
 
 /**
- * Measured on the seeds-dev answer gold (docs/answer-quality.md): contributions and findings
+ * Measured on the seeds-dev answer gold (docs/dev/answer-quality.md): contributions and findings
  * are what researchers quote; background and motivation almost never are.
  */
 export const DEFAULT_SENTENCE_WEIGHTS: Readonly<SentenceWeights> = Object.freeze({

@@ -234,7 +234,7 @@ export function createProgram(deps: CliDeps): Program {
     .option('--answers <file>', 'score the answers: gold sentences, JSONL {qid, docid, key: [...], support: [...]}')
     .addOption(new Option('--k <n>', 'ranking depth (with --qrels)').argParser(positiveInt('--k')).default(1000))
     .addOption(
-      new Option('--ranking <json>', 'ranking options to measure instead of the defaults, as JSON, e.g. \'{"feedback":false}\' (see docs/retrieval-quality.md)').argParser(
+      new Option('--ranking <json>', 'ranking options to measure instead of the defaults, as JSON, e.g. \'{"feedback":false}\' (see docs/dev/retrieval-quality.md)').argParser(
         rankingJson,
       ),
     )

@@ -38,7 +38,13 @@ export const envSchema = z.object({
   DISCORD_GUILD_ID: optional(z.string().regex(/^\d+$/, { error: 'must be a numeric id' })),
   /** Discord REST API base URL. Default https://discord.com/api. */
   DISCORD_API_URL: optional(url()),
-  /** Store: postgres://…, or sqlite:PATH. Default sqlite:data/paperbot.db. */
+  /**
+   * Where paperbot keeps its data (the default SQLite store, DATA_DIR/paperbot.db). Default: the
+   * platform's data directory ($XDG_DATA_HOME/paperbot or ~/.local/share/paperbot; macOS
+   * ~/Library/Application Support/paperbot; Windows %APPDATA%\paperbot).
+   */
+  DATA_DIR: optional(z.string()),
+  /** Store: postgres://…, or sqlite:PATH. Default: sqlite at DATA_DIR/paperbot.db. */
   DATABASE_URL: optional(z.string().regex(/^(postgres(ql)?:\/\/|sqlite:)/, { error: 'must start with postgres:// or sqlite:' })),
   /** arXiv API endpoint for `paperbot sync`. Default https://export.arxiv.org/api/query. */
   ARXIV_API_URL: optional(url()),

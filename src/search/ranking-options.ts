@@ -85,12 +85,12 @@ export const DEFAULT_BM25: Readonly<Bm25Params> = Object.freeze({ k: 1.2, b: 0.7
 /** RM3 with 10 documents and 20 terms, mixed half and half with the question, when the first pass is confident (≥ 0.2). */
 export const DEFAULT_FEEDBACK: Readonly<FeedbackOptions> = Object.freeze({ docs: 10, terms: 20, originalWeight: 0.5, minConfidence: 0.2, fullBelowTerms: 0 });
 
-/** Title b 0.75 (the textbook value), abstract b 0.6 (see docs/retrieval-quality.md). */
+/** Title b 0.75 (the textbook value), abstract b 0.6 (see docs/dev/retrieval-quality.md). */
 export const DEFAULT_FIELD_B: Readonly<FieldB> = Object.freeze({ title: 0.75, abstract: 0.6 });
 
 /**
  * The ranking defaults, chosen on Cranfield, CACM and seeds-dev at once (the setting whose worst
- * collection, relative to its best BM25 peer, is best; docs/retrieval-quality.md).
+ * collection, relative to its best BM25 peer, is best; docs/dev/retrieval-quality.md).
  */
 export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   bm25: DEFAULT_BM25,

@@ -3,21 +3,21 @@
  * - `postgres://…` or `postgresql://…` → {@link PostgresStore};
  * - `sqlite:PATH` → {@link SqliteStore} (PATH relative to the working directory, or absolute;
  *   `sqlite::memory:` for a private in-memory database);
- * - unset or empty → `sqlite:data/paperbot.db`.
+ * - unset or empty → `paperbot.db` in the data directory (`DATA_DIR`, else the platform's, see
+ *   {@link defaultDataDir}).
  * A malformed URL is a {@link ConfigError}; a database that cannot be opened, reached or migrated
  * is a {@link StoreUnavailableError}. Both name DATABASE_URL and never show its password.
  */
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
+import { DEFAULT_SQLITE_FILE, defaultDataDir } from './data-dir.js';
 import { PostgresStore, type PostgresStoreOptions } from './postgres-store.js';
 import { StoreUnavailableError } from './records.js';
 import { SQLITE_MEMORY, SqliteStore } from './sqlite-store.js';
 import type { PaperbotStore } from './store.js';
 
 export { StoreUnavailableError } from './records.js';
-
-/** The store used when DATABASE_URL is not set. */
-export const DEFAULT_DATABASE_URL = 'sqlite:data/paperbot.db';
+export { defaultDataDir } from './data-dir.js';
 
 /** Where a DATABASE_URL points. */
 export type DatabaseTarget =
@@ -28,6 +28,8 @@ export type DatabaseTarget =
 export interface OpenStoreOptions {
   /** What a relative `sqlite:` path is relative to. Default: the working directory. */
   cwd?: string;
+  /** Where the store is when DATABASE_URL is unset. Default {@link defaultDataDir} (DATA_DIR, else the platform's data directory). */
+  dataDir?: string;
   /** Errors of idle PostgreSQL connections (the pool replaces them), e.g. for logging. */
   onBackgroundError?: (error: Error) => void;
   /** PostgreSQL: keep the tables in this schema (created if missing). Default: the server's search_path. */
@@ -36,9 +38,10 @@ export interface OpenStoreOptions {
   connectionTimeoutMs?: number;
 }
 
-/** Parses DATABASE_URL (undefined or empty: the default) without touching any database. */
-export function parseDatabaseUrl(databaseUrl: string | undefined, cwd: string = process.cwd()): DatabaseTarget {
-  const url = databaseUrl?.trim() || DEFAULT_DATABASE_URL;
+/** Parses DATABASE_URL (undefined or empty: `paperbot.db` in `dataDir`) without touching any database. */
+export function parseDatabaseUrl(databaseUrl: string | undefined, cwd: string = process.cwd(), dataDir?: string): DatabaseTarget {
+  const url = databaseUrl?.trim();
+  if (!url) return { kind: 'sqlite', path: join(dataDir ?? defaultDataDir(), DEFAULT_SQLITE_FILE) };
   if (/^sqlite:/i.test(url)) {
     const path = url.slice('sqlite:'.length);
     if (path === SQLITE_MEMORY) return { kind: 'sqlite', path: SQLITE_MEMORY };
@@ -81,9 +84,26 @@ export function redactDatabaseUrl(url: string): string {
   return redacted.replace(/([?&](?:ssl)?password=)[^&#]*/gi, '$1***');
 }
 
+/**
+ * What a log line may say about the store: the SQLite file, or PostgreSQL's host, port, database
+ * and user — never the password (nor any other query parameter).
+ */
+export function describeDatabaseTarget(target: DatabaseTarget): Record<string, string | number> {
+  if (target.kind === 'sqlite') return { kind: 'sqlite', path: target.path };
+  const url = new URL(target.connectionString);
+  const host = url.hostname || url.searchParams.get('host') || '';
+  return {
+    kind: 'postgres',
+    host,
+    ...(url.port ? { port: Number(url.port) } : {}),
+    ...(url.pathname.length > 1 ? { database: decodeURIComponent(url.pathname.slice(1)) } : {}),
+    ...(url.username ? { user: decodeURIComponent(url.username) } : {}),
+  };
+}
+
 /** Opens the store DATABASE_URL names and runs its migrations. */
 export async function openStore(databaseUrl: string | undefined, options: OpenStoreOptions = {}): Promise<PaperbotStore> {
-  const target = parseDatabaseUrl(databaseUrl, options.cwd);
+  const target = parseDatabaseUrl(databaseUrl, options.cwd, options.dataDir);
   if (target.kind === 'sqlite') {
     let store: SqliteStore | undefined;
     try {

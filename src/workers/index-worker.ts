@@ -1,7 +1,7 @@
 /**
  * Entry file of an index worker thread (run from dist/: `dist/src/workers/index-worker.js`):
  * loads the corpus named in `workerData` and answers the main thread's index requests.
- * See {@link serveIndex} and docs/search-engine.md, "Worker pool".
+ * See {@link serveIndex} and docs/dev/search-engine.md, "Worker pool".
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadIndex, openIndex } from '../app/load-index.js';

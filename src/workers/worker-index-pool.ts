@@ -38,7 +38,7 @@ const MAX_RESPAWN_DELAY_MS = 30_000;
  * on the main thread's event loop (where Slack and Discord acknowledgements wait). Each
  * {@link load} starts a set of threads on one corpus; a reload is another `load` — the old set
  * serves until the new one is swapped in and released — so the main thread only ever receives
- * a corpus summary, never parses or indexes a corpus. See docs/search-engine.md, "Worker pool".
+ * a corpus summary, never parses or indexes a corpus. See docs/dev/search-engine.md, "Worker pool".
  *
  * @example
  * const pool = new WorkerIndexPool({ logger });

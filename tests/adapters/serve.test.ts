@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serve, type Services } from '../../adapters/serve.js';
 import { parseEnv } from '../../src/config/env.js';
+import { toSubscription } from '../../src/digest/subscriptions.js';
 import { silentLogger } from '../../src/log/logger.js';
+import { openStore } from '../../src/store/open-store.js';
+import { FakeDiscord } from './discord/fake-discord.js';
+import { BOT_TOKEN, recordingLogger } from './discord/harness.js';
+import { FakeSlackServer, freePort, pollUntil } from './helpers/main-process.js';
 
 const paper = (id: string, title: string) =>
   JSON.stringify({ id, title, abstract: `${title}. We study ${title.toLowerCase()} with diffusion models and report results.` }) + '\n';
@@ -51,4 +56,80 @@ describe('serve: a corpus that changed while the bot was stopped', () => {
       expect(JSON.stringify(result)).toContain('p3');
     });
   }
+});
+
+describe('serve: each front-end starts on its own (issue 11: a Discord gateway down at start-up blocked Slack)', () => {
+  const dirs: string[] = [];
+  let services: Services | undefined;
+  let discord: FakeDiscord | undefined;
+  let slack: FakeSlackServer | undefined;
+  afterEach(async () => {
+    await services?.stop();
+    services = undefined;
+    await discord?.close();
+    await slack?.close();
+    for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('with the gateway refusing connections, Slack serves and posts its digest, Discord is retried with backoff (one line per attempt), and stop() ends it all', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'paperbot-serve-'));
+    dirs.push(root);
+    const corpus = join(root, 'corpus');
+    await mkdir(corpus);
+    await writeFile(join(corpus, 'a.jsonl'), paper('p1', 'Fast sampling') + paper('p2', 'Guided editing'));
+    const databaseUrl = `sqlite:${join(root, 'bot.db')}`;
+    const store = await openStore(databaseUrl);
+    await store.upsertSubscription(toSubscription({ platform: 'slack', channel: 'C0DIGEST', time: '00:00' }, Date.now() - 86_400_000));
+    await store.close();
+
+    // Discord's REST answers, but the gateway it names is a port nothing listens on.
+    discord = await FakeDiscord.start();
+    const closedPort = await freePort();
+    discord.respond('GET', /^\/gateway\/bot$/, { status: 200, body: { url: `ws://127.0.0.1:${closedPort}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } }, Number.POSITIVE_INFINITY);
+    slack = await FakeSlackServer.start();
+    const port = await freePort();
+    const env = parseEnv({
+      CORPUS_DIR: corpus,
+      DATABASE_URL: databaseUrl,
+      PAPERBOT_WORKERS: '0',
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 'serve-test-signing-secret',
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      DISCORD_TOKEN: BOT_TOKEN,
+      DISCORD_API_URL: discord.apiUrl,
+    });
+    const logs = recordingLogger();
+
+    services = await serve(env, logs, { slack: true, discord: true, digests: true, frontEndRetry: { firstDelayMs: 50, maxDelayMs: 200 } });
+    const [slackFrontEnd, discordFrontEnd] = services.frontEnds;
+    await slackFrontEnd!.settled;
+    expect(slackFrontEnd!.state).toBe('up');
+    await pollUntil(() => (slack!.of('chat.postMessage').some((call) => call.body.channel === 'C0DIGEST') ? true : undefined), 'the Slack digest', { describe: () => logs.text() });
+    const failures = () => logs.records.filter((record) => record.message.startsWith('discord: start failed; retrying in '));
+    await pollUntil(() => (failures().length >= 4 ? true : undefined), 'four failed Discord starts', { describe: () => logs.text() });
+    expect(discordFrontEnd!.state).toBe('starting');
+    expect(failures().slice(0, 4).map((record) => record.meta.retryInMs)).toEqual([50, 100, 200, 200]);
+    expect(failures()[0]).toMatchObject({ level: 'warn', meta: { frontEnd: 'discord', attempt: 1, error: expect.stringContaining('gateway') } });
+    // No line for each of discord.js's own reconnects every 0.5 s.
+    expect(logs.records.filter((record) => record.message === 'discord: shard reconnecting')).toEqual([]);
+    // One start-up line says what is served, with nothing secret in it.
+    expect(logs.records).toContainEqual({
+      level: 'info',
+      message: expect.stringMatching(/^paperbot serving slack and discord; store: SQLite .*bot\.db; corpus: .*corpus \(2 papers, 0 worker threads\); digests on$/),
+      meta: {
+        frontEnds: ['slack', 'discord'],
+        store: { kind: 'sqlite', path: join(root, 'bot.db') },
+        corpus: { path: corpus, papers: 2, workers: 0 },
+        digests: true,
+      },
+    });
+
+    await services.stop();
+    services = undefined;
+    expect(discordFrontEnd!.state).toBe('stopped');
+    expect(logs.records.map((record) => record.message)).toContain('Slack front-end stopped');
+    expect(logs.text()).not.toContain(BOT_TOKEN);
+    expect(logs.text()).not.toContain('serve-test-signing-secret');
+  });
 });

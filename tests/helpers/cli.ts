@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root (where package.json and dist/ are). */
@@ -31,10 +32,10 @@ export function buildOnce(): void {
 export function cliEnv(cacheHome: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (/^(SLACK_|DISCORD_)/.test(name) || ['CORPUS_DIR', 'DEBUG', 'DATABASE_URL', 'PORT', 'LOG_LEVEL', 'PAPERBOT_CACHE_DIR'].includes(name)) continue;
+    if (/^(SLACK_|DISCORD_)/.test(name) || ['CORPUS_DIR', 'DEBUG', 'DATABASE_URL', 'PORT', 'LOG_LEVEL', 'PAPERBOT_CACHE_DIR', 'DATA_DIR'].includes(name)) continue;
     env[name] = value;
   }
-  return { ...env, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1', ...extra };
+  return { ...env, XDG_CACHE_HOME: cacheHome, XDG_DATA_HOME: join(cacheHome, 'xdg-data'), NO_COLOR: '1', ...extra };
 }
 
 export interface ProcessResult {

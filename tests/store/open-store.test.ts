@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, ErrorCode, PaperbotError } from '../../src/errors.js';
-import { DEFAULT_DATABASE_URL, openStore, parseDatabaseUrl, redactDatabaseUrl } from '../../src/store/open-store.js';
+import { defaultDataDir, describeDatabaseTarget, openStore, parseDatabaseUrl, redactDatabaseUrl } from '../../src/store/open-store.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { subscription } from './store-contract.js';
 
@@ -35,11 +35,12 @@ function thrown(run: () => unknown): PaperbotError {
 }
 
 describe('parseDatabaseUrl', () => {
-  it('defaults to sqlite:data/paperbot.db under the working directory when unset or empty', () => {
-    expect(DEFAULT_DATABASE_URL).toBe('sqlite:data/paperbot.db');
+  it('defaults to paperbot.db in the data directory, not under the working directory, when unset or empty', () => {
     for (const unset of [undefined, '', '   ']) {
-      expect(parseDatabaseUrl(unset, '/srv/bot')).toEqual({ kind: 'sqlite', path: '/srv/bot/data/paperbot.db' });
+      expect(parseDatabaseUrl(unset, '/srv/bot', '/var/lib/paperbot')).toEqual({ kind: 'sqlite', path: '/var/lib/paperbot/paperbot.db' });
     }
+    // Without one given: DATA_DIR (the test run's temp directory), else the platform's.
+    expect(parseDatabaseUrl(undefined, '/srv/bot')).toEqual({ kind: 'sqlite', path: join(defaultDataDir(), 'paperbot.db') });
   });
 
   it('reads sqlite: paths relative to the working directory, or absolute, and :memory:', () => {
@@ -100,14 +101,45 @@ describe('redactDatabaseUrl', () => {
   });
 });
 
+describe('defaultDataDir', () => {
+  const home = '/home/ada';
+  it('is DATA_DIR when set (a relative one from the working directory)', () => {
+    expect(defaultDataDir({ DATA_DIR: '/srv/paperbot' }, 'linux', home)).toBe('/srv/paperbot');
+    expect(defaultDataDir({ DATA_DIR: 'state' }, 'linux', home)).toBe(join(process.cwd(), 'state'));
+    expect(defaultDataDir({ DATA_DIR: '/srv/paperbot', XDG_DATA_HOME: '/xdg' }, 'darwin', home)).toBe('/srv/paperbot');
+  });
+
+  it("else the platform's per-user data directory", () => {
+    expect(defaultDataDir({}, 'linux', home)).toBe('/home/ada/.local/share/paperbot');
+    expect(defaultDataDir({ XDG_DATA_HOME: '/xdg' }, 'linux', home)).toBe('/xdg/paperbot');
+    // A relative XDG_DATA_HOME is invalid (XDG spec) and ignored.
+    expect(defaultDataDir({ XDG_DATA_HOME: 'rel' }, 'linux', home)).toBe('/home/ada/.local/share/paperbot');
+    expect(defaultDataDir({}, 'darwin', home)).toBe('/home/ada/Library/Application Support/paperbot');
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' }, 'win32', home)).toBe(join('C:\\Users\\ada\\AppData\\Roaming', 'paperbot'));
+  });
+});
+
+describe('describeDatabaseTarget (for the start-up log line)', () => {
+  it('names the SQLite file, or the PostgreSQL host, port, database and user — never the password', () => {
+    expect(describeDatabaseTarget(parseDatabaseUrl('sqlite:/var/lib/paperbot/bot.db'))).toEqual({ kind: 'sqlite', path: '/var/lib/paperbot/bot.db' });
+    const url = 'postgres://paperbot:Sup3r-s3cret@db.internal:5433/bot?sslmode=require&password=Other-s3cret';
+    const described = describeDatabaseTarget(parseDatabaseUrl(url));
+    expect(described).toEqual({ kind: 'postgres', host: 'db.internal', port: 5433, database: 'bot', user: 'paperbot' });
+    expect(JSON.stringify(described)).not.toMatch(/s3cret/);
+    expect(describeDatabaseTarget(parseDatabaseUrl('postgres:///paperbot?host=/var/run/postgresql'))).toEqual({ kind: 'postgres', host: '/var/run/postgresql', database: 'paperbot' });
+  });
+});
+
 describe('openStore', () => {
-  it('opens (and creates) sqlite:data/paperbot.db under cwd when DATABASE_URL is unset, migrated and ready', async () => {
+  it('opens (and creates) paperbot.db in the data directory when DATABASE_URL is unset, migrated and ready; nothing under cwd', async () => {
     const cwd = newDir();
-    const store = await openStore(undefined, { cwd });
+    const dataDir = join(newDir(), 'state', 'paperbot');
+    const store = await openStore(undefined, { cwd, dataDir });
     try {
       expect(store).toBeInstanceOf(SqliteStore);
-      expect((store as SqliteStore).path).toBe(join(cwd, 'data', 'paperbot.db'));
-      expect(existsSync(join(cwd, 'data', 'paperbot.db'))).toBe(true);
+      expect((store as SqliteStore).path).toBe(join(dataDir, 'paperbot.db'));
+      expect(existsSync(join(dataDir, 'paperbot.db'))).toBe(true);
+      expect(existsSync(join(cwd, 'data'))).toBe(false);
       await store.upsertSubscription(subscription());
       expect(await store.listSubscriptions()).toHaveLength(1);
     } finally {

@@ -4,7 +4,7 @@ import { BinaryReader } from './binary-reader.js';
 import { SnapshotError } from './snapshot-error.js';
 
 /**
- * The container of an index snapshot (layout in docs/search-engine.md, "Snapshot format"):
+ * The container of an index snapshot (layout in docs/dev/search-engine.md, "Snapshot format"):
  *
  * - a fixed 96-byte header: magic `PBIX`, format version, header length, section count,
  *   payload length, the content key it was built for, and a SHA-256 checksum;

@@ -12,6 +12,7 @@ import { PaperIndex } from '../../../src/search/paper-index.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { commandFixturePapers } from '../../helpers/sources.js';
 import { APP_ID, FakeDiscord, type FakeReply, type RecordedRequest } from './fake-discord.js';
+import { recordingLogger } from './harness.js';
 import { digestItem, rejection, sampleDigest } from '../../fixtures/digest.js';
 
 /**
@@ -106,7 +107,7 @@ function held(): Promise<void> {
   return new Promise<void>((resolve) => gates.push(resolve));
 }
 
-const poster = (options: { timeoutMs?: number; retries?: number } = { timeoutMs: 2_000, retries: 0 }) =>
+const poster = (options: { timeoutMs?: number; retries?: number; budgetMs?: number } = { timeoutMs: 2_000, retries: 0 }) =>
   DiscordDigestPoster.fromEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl }, options);
 const posts = () => fake.find('POST', MESSAGES);
 
@@ -209,6 +210,51 @@ describe('DiscordDigestPoster.post', () => {
   });
 });
 
+/** Discord's answer to a channel that is rate limited: 429 with `retry_after` (seconds). */
+const rateLimited = (seconds: number): FakeReply => ({
+  status: 429,
+  headers: { 'retry-after': String(seconds), 'x-ratelimit-scope': 'user' },
+  body: { message: 'You are being rate limited.', retry_after: seconds, global: false },
+});
+
+/** From now on, posts to `path` (every channel by default) get `reply`, before the channel's usual handling. */
+function answerPosts(reply: FakeReply, path: RegExp = MESSAGES): void {
+  fake.reset();
+  fake.respond('POST', path, reply, Number.POSITIVE_INFINITY);
+  channel = new FakeChannelMessages(fake);
+}
+
+describe('DiscordDigestPoster.post: a hard time budget, rate-limit waits included (issue 11)', () => {
+  it('a channel answering 429 forever with a short retry_after fails the post as "failed" once the budget is spent', async () => {
+    answerPosts(rateLimited(0.05));
+    const error = await rejection(poster({ timeoutMs: 2_000, retries: 0, budgetMs: 400 }).post(DIGEST, 'nonce0009'));
+    expect(error.outcome).toBe('failed');
+    expect(error.message).toMatch(new RegExp(`^Discord kept answering 429 \\(rate limited\\) to the digest post in channel ${CHANNEL}: gave up after `));
+    expect(error.message).toContain("the post's 0.4 s budget");
+    // It did wait out the short limits it could afford, then stopped asking.
+    const tried = posts().length;
+    expect(tried).toBeGreaterThan(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(posts()).toHaveLength(tried);
+    expect(channel.messages).toEqual([]);
+  });
+
+  it('a 429 whose retry_after is longer than the budget fails at once, without sleeping it out', async () => {
+    answerPosts(rateLimited(3600));
+    const error = await rejection(poster({ timeoutMs: 2_000, retries: 0, budgetMs: 30_000 }).post(DIGEST, 'nonce0010'));
+    expect(error.outcome).toBe('failed');
+    expect(error.message).toContain('the next wait, 3600 s,');
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('a request held past the budget is given up as "unknown", even with a long per-request timeout', async () => {
+    channel.then({ status: 200, body: {}, until: held() });
+    const error = await rejection(poster({ timeoutMs: 60_000, retries: 0, budgetMs: 300 }).post(DIGEST, 'nonce0011'));
+    expect(error.outcome).toBe('unknown');
+    expect(error.message).toBe(`No answer from Discord to the digest post in channel ${CHANNEL}: no result within the post's 0.3 s budget`);
+  });
+});
+
 describe('end to end with runDueDigests: one message per channel and day', () => {
   const index = PaperIndex.build(commandFixturePapers());
   const DUE = Date.parse('2026-03-02T09:00:00Z');
@@ -250,6 +296,30 @@ describe('end to end with runDueDigests: one message per channel and day', () =>
     expect(attempt2!.body).toEqual(attempt1!.body);
     expect(channel.messages).toHaveLength(1);
     expect(await store.getDigest(KEY)).toMatchObject({ status: 'sent', attempts: 2, messageRef: channel.messages[0]!.id });
+  });
+
+  it('a channel answering 429 forever: its post is recorded as failed and logged, the other channels are posted, and a later run retries it', async () => {
+    const OTHER = '1300000000000000002';
+    const store = await subscribedStore();
+    await store.upsertSubscription(toSubscription({ platform: 'discord', channel: OTHER, count: 2 }, Date.parse('2026-03-01T00:00:00Z')));
+    const stuck = new RegExp(`^/channels/${CHANNEL}/messages$`);
+    answerPosts(rateLimited(0.05), stuck);
+    const logs = recordingLogger();
+
+    const report = await runDueDigests({ store, index, posters: { discord: poster({ timeoutMs: 2_000, retries: 0, budgetMs: 300 }) }, now: DUE, logger: logs });
+    expect(report.sent).toEqual([`discord:${OTHER}:2026-03-02`]);
+    expect(report.failed).toEqual([{ key: KEY, outcome: 'failed', error: expect.stringMatching(/^Discord kept answering 429/) }]);
+    expect(await store.getDigest(KEY)).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(logs.records).toContainEqual({ level: 'warn', message: 'digest post failed', meta: expect.objectContaining({ key: KEY, outcome: 'failed' }) });
+    expect(channel.messages.map((m) => m.channel)).toEqual([OTHER]);
+
+    // Discord lets the channel post again: the next run after the backoff sends it, once.
+    fake.reset();
+    channel = new FakeChannelMessages(fake);
+    const retry = await run(store, poster(), DUE + 60_000);
+    expect(retry.sent).toEqual([KEY]);
+    expect(channel.messages.map((m) => m.channel)).toEqual([CHANNEL]);
+    expect(await store.getDigest(KEY)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('a refused post (403) is retried later and then posted once', async () => {

@@ -164,6 +164,35 @@ describe('/paper search', () => {
   });
 });
 
+describe('private:true (Discord replies are public by default)', () => {
+  it('/paper ask private:true defers ephemerally (flags 64) and edits that reply: only the caller sees the answer', async () => {
+    const raw = slashCommand('ask', { question: QUESTION, private: true });
+    const requests = await h.deliver(raw);
+    expect(calls(requests)).toEqual([`POST ${callbackPath(raw)}`, `PATCH ${originalPath(raw)}`]);
+    expect(requests[0]!.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    expect(requests[1]!.body.embeds[0].title).toBe(QUESTION);
+  });
+
+  it('/paper show private:true replies at once with flags 64; private:false stays public', async () => {
+    await h.deliver(slashCommand('ask', { question: QUESTION }));
+    const hidden = await h.deliver(slashCommand('show', { paper: '1', private: true }));
+    expect(hidden[0]!.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    const shown = await h.deliver(slashCommand('show', { paper: '1', private: false }));
+    expect(shown[0]!.body.data.flags).toBeUndefined();
+  });
+
+  it('a button on a private reply answers privately too', async () => {
+    const raw = slashCommand('search', { query: 'diffusion sampling', limit: 3, private: true });
+    const requests = await h.deliver(raw);
+    const more = buttons(requests[1]!.body)['More results']!;
+    const click = buttonClick(more);
+    click.message.flags = EPHEMERAL;
+    const next = await h.deliver(click);
+    expect(next[0]!.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    expect(next[1]!.body.embeds[0].footer.text).toMatch(/^4-6 of \d+/);
+  });
+});
+
 describe('/paper show', () => {
   it('replies at once (type 4, public) with the paper, after an answer by its number', async () => {
     await h.deliver(slashCommand('ask', { question: QUESTION }));

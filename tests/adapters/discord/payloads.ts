@@ -65,7 +65,7 @@ function base(type: number, userId: string, where: { guild?: string | null; chan
   };
 }
 
-type OptionValue = string | number;
+type OptionValue = string | number | boolean;
 
 /** `/paper <subcommand> name:value …`. */
 export function slashCommand(subcommand: string, options: Record<string, OptionValue> = {}, userId = ASKER, where: { guild?: string | null; channel?: string } = {}) {
@@ -79,7 +79,7 @@ export function slashCommand(subcommand: string, options: Record<string, OptionV
         {
           type: 1,
           name: subcommand,
-          options: Object.entries(options).map(([name, value]) => ({ name, type: typeof value === 'number' ? 4 : 3, value })),
+          options: Object.entries(options).map(([name, value]) => ({ name, type: typeof value === 'number' ? 4 : typeof value === 'boolean' ? 5 : 3, value })),
         },
       ],
     },

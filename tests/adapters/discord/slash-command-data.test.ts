@@ -8,6 +8,9 @@ type Sub = { type: number; name: string; description: string; options: Array<Rec
 const subcommands = data.options as unknown as Sub[];
 const sub = (name: string) => subcommands.find((s) => s.name === name)!;
 
+/** The Discord-only option that makes a reply ephemeral. */
+const PRIVATE = { type: 5, name: 'private', description: 'Only you see the reply (default: everyone in the channel)', required: false };
+
 /** A deep copy to break on purpose. */
 const copy = (): any => structuredClone(data);
 
@@ -22,18 +25,28 @@ describe('the /paper command data', () => {
   });
 
   it('maps each option from its OptionSpec: type, required, ranges, lengths, autocomplete', () => {
-    expect(sub('ask').options).toEqual([{ type: 3, name: 'question', description: 'Your question, in your own words', required: true, max_length: 500 }]);
+    expect(sub('ask').options).toEqual([{ type: 3, name: 'question', description: 'Your question, in your own words', required: true, max_length: 500 }, PRIVATE]);
     expect(sub('search').options).toEqual([
       { type: 3, name: 'query', description: 'What to look for', required: true, max_length: 500 },
       { type: 4, name: 'limit', description: 'How many papers to list (1-50, default 10)', required: false, min_value: 1, max_value: 50 },
+      PRIVATE,
     ]);
-    expect(sub('show').options).toEqual([{ type: 3, name: 'paper', description: 'A paper id, or its number in the last result', required: true, autocomplete: true }]);
+    expect(sub('show').options).toEqual([{ type: 3, name: 'paper', description: 'A paper id, or its number in the last result', required: true, autocomplete: true }, PRIVATE]);
     expect(sub('similar').options.map((o) => [o.name, o.autocomplete ?? false, o.required])).toEqual([
       ['paper', true, true],
       ['limit', false, false],
+      ['private', false, false],
     ]);
-    expect(sub('more').options).toEqual([]);
+    expect(sub('more').options).toEqual([PRIVATE]);
     expect(sub('papers').options.find((o) => o.name === 'offset')).toMatchObject({ type: 4, min_value: 0, required: false });
+  });
+
+  it('offers a last, optional `private` boolean on every command that answers (not help, always private, nor digest, about the channel)', () => {
+    for (const s of subcommands) {
+      const last = s.options.at(-1);
+      if (s.name === 'help' || s.name === 'digest') expect(s.options.map((o) => o.name)).not.toContain('private');
+      else expect(last).toEqual(PRIVATE);
+    }
   });
 
   it("offers help's command option as choices of the command names", () => {
@@ -61,7 +74,7 @@ describe('the /paper command data', () => {
   it('puts required options before optional ones whatever the registry order', () => {
     const spec = { ...findCommand('search')!, options: [...findCommand('search')!.options].reverse() };
     const built = buildSlashCommandData([spec]);
-    expect((built.options as unknown as Sub[])[0]!.options.map((o) => o.name)).toEqual(['query', 'limit']);
+    expect((built.options as unknown as Sub[])[0]!.options.map((o) => o.name)).toEqual(['query', 'limit', 'private']);
     expect(commandDataProblems(built)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { PaperIndex } from '../../../src/search/paper-index.js';
 import { FakeDiscord } from './fake-discord.js';
 import { BOT_TOKEN, recordingLogger, rejection } from './harness.js';
 import { slashCommand } from './payloads.js';
+import { freePort } from '../helpers/main-process.js';
 
 /**
  * startDiscord as src/main.ts calls it, against a fake Discord: REST for /gateway/bot, then a
@@ -63,5 +64,29 @@ describe('startDiscord', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toMatch(/^DISCORD_TOKEN was rejected by Discord/);
     expect(error.message + logs.text()).not.toContain(BOT_TOKEN);
+  });
+
+  it('fails at once, not after discord.js\'s endless 0.5 s reconnects, when the gateway refuses the connection (issue 11)', async () => {
+    fake.reset();
+    const closedPort = await freePort();
+    fake.respond('GET', /^\/gateway\/bot$/, { status: 200, body: { url: `ws://127.0.0.1:${closedPort}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } });
+    const logs = recordingLogger();
+    const error = await startDiscord(bot, parseEnv({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: fake.apiUrl }), logs, { loginTimeoutMs: 60_000 }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toBe('the Discord gateway closed the connection before the session was ready (is it reachable?)');
+    expect(logs.text()).not.toContain(BOT_TOKEN);
+  });
+
+  it('gives up a login that the bot\'s stop aborts', async () => {
+    fake.reset();
+    const controller = new AbortController();
+    controller.abort();
+    const error = await startDiscord(bot, parseEnv({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: fake.apiUrl }), recordingLogger(), { signal: controller.signal }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toBe('the bot is stopping');
   });
 });

@@ -31,13 +31,24 @@ async function main(): Promise<number> {
   // The platform libraries load only when a platform is served: the console chat starts faster.
   const { serve } = await import('./serve.js');
   const services = await serve(env, logger, { slack: Boolean(env.SLACK_BOT_TOKEN), discord: Boolean(env.DISCORD_TOKEN), digests: true });
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
+  const signalled = new Promise<'signal'>((resolve) => {
+    const stop = () => resolve('signal');
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  // Each front-end retries on its own while its platform is down; a refused configuration is
+  // not retried. When every one is refused there is nothing left to serve: fail, so the
+  // operator (or the service manager) sees it, instead of an idle process.
+  const allRefused = Promise.all(services.frontEnds.map((frontEnd) => frontEnd.settled)).then(() =>
+    services.frontEnds.length > 0 && services.frontEnds.every((frontEnd) => frontEnd.state === 'given-up') ? ('refused' as const) : new Promise<never>(() => {}),
+  );
+  const reason = await Promise.race([signalled, allRefused]);
   logger.info({}, 'stopping');
   await services.stop();
+  if (reason === 'refused') {
+    process.stderr.write(`paperbot: no front-end could start: ${services.frontEnds.map((frontEnd) => frontEnd.name).join(' and ')} refused the configuration (see the error above)\n`);
+    return 1;
+  }
   return 0;
 }
 

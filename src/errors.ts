@@ -74,8 +74,8 @@ export class EvalInputError extends PaperbotError {
 }
 
 export class ConfigError extends PaperbotError {
-  constructor(message: string) {
-    super(ErrorCode.ConfigInvalid, message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(ErrorCode.ConfigInvalid, message, options);
   }
 }
 

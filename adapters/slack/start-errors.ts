@@ -1,4 +1,4 @@
-import { ErrorCode, PaperbotError } from '../../src/errors.js';
+import { ConfigError, ErrorCode, PaperbotError } from '../../src/errors.js';
 
 /** Network error codes worth explaining, with what they mean to an operator. */
 const NETWORK_CAUSES: Record<string, string> = {
@@ -28,7 +28,8 @@ export function slackStartError(error: unknown, call: string, tokenVariable: str
   const e = error as { code?: unknown; data?: { error?: unknown }; original?: unknown };
   if (e?.code === 'slack_webapi_platform_error' && typeof e.data?.error === 'string') {
     const fix = TOKEN_ERRORS.has(e.data.error) ? `check ${tokenVariable} (a token of this app, not revoked, for this workspace)` : 'see https://api.slack.com/methods/' + call;
-    return new PaperbotError(ErrorCode.ConfigInvalid, `Slack refused ${tokenVariable} at ${call} (${e.data.error}): ${fix}`, { cause: error });
+    // A refused token is configuration (not retried until fixed); an unreachable host is not.
+    return new ConfigError(`Slack refused ${tokenVariable} at ${call} (${e.data.error}): ${fix}`, { cause: error });
   }
   if (e?.code === 'slack_webapi_request_error' || e?.code === 'slack_webapi_http_error') {
     const host = hostOf(apiUrl);

@@ -288,3 +288,38 @@ describe('npm start never falls back silently (issue 11)', { timeout: TEST_MS },
     expect(result.stderr).toMatch(/^paperbot: no platform token configured and stdin is not a terminal: .*SLACK_BOT_TOKEN.*DISCORD_TOKEN.*\n$/);
   });
 });
+
+describe('npm start when every front-end is refused (issue 11)', { timeout: TEST_MS }, () => {
+  it('a bot token Slack refuses at auth.test: the error names SLACK_BOT_TOKEN, no retry, exit 1 — not an idle process', async () => {
+    // A Web API that refuses every token.
+    const { createServer } = await import('node:http');
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ ok: false, error: 'invalid_auth' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address() as { port: number };
+    try {
+      const result = await runNode([], {
+        script: START_MAIN,
+        cwd: workDir,
+        env: cliEnv(cacheHome, {
+          SLACK_BOT_TOKEN: 'xoxb-refused-token-9',
+          SLACK_SIGNING_SECRET: 'refused-signing-secret',
+          SLACK_API_URL: `http://127.0.0.1:${address.port}/api/`,
+          PORT: String(await freePort()),
+          DATABASE_URL: `sqlite:${join(root, 'refused.db')}`,
+          CORPUS_DIR: corpusDir,
+          PAPERBOT_WORKERS: '0',
+        }),
+      });
+      expect(result.code, describeRun(result)).toBe(1);
+      expect(result.stderr).toContain('Slack refused SLACK_BOT_TOKEN at auth.test (invalid_auth)');
+      expect(result.stderr).toMatch(/paperbot: no front-end could start: slack refused the configuration/);
+      expect(result.stderr).not.toContain('retrying');
+      expect(result.stderr).not.toContain('xoxb-refused-token-9');
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -2,9 +2,10 @@ import { Events, type Client } from 'discord.js';
 import type { Paperbot } from '../../src/app/paperbot.js';
 import type { Env } from '../../src/config/env.js';
 import { ConfigError } from '../../src/errors.js';
+import { describeNetworkCause, hostOf, networkCause } from '../network-cause.js';
 import type { Logger } from '../../src/log/logger.js';
 import { PageStore } from './buttons.js';
-import { attachClient, createDiscordClient } from './client.js';
+import { attachClient, createDiscordClient, DEFAULT_DISCORD_API_URL } from './client.js';
 import { destroyClient } from './destroy-client.js';
 import { InteractionHandler } from './interaction-handler.js';
 import { errorMeta, redactingLogger } from './safe-log.js';
@@ -54,9 +55,15 @@ export async function startDiscord(bot: Paperbot, env: Env, logger: Logger, opti
     // The details, token never included; the caller logs the failure itself (and retries).
     log.debug({ err: errorMeta(error) }, 'discord: login failed');
     const code = (error as { code?: unknown }).code;
-    throw code === 'TokenInvalid'
-      ? new ConfigError('DISCORD_TOKEN was rejected by Discord; copy the bot token again from the Developer Portal (Bot → Reset Token).')
-      : error;
+    if (code === 'TokenInvalid') {
+      throw new ConfigError('DISCORD_TOKEN was rejected by Discord; copy the bot token again from the Developer Portal (Bot → Reset Token).');
+    }
+    // "fetch failed" names neither the host nor the cause: say both (the supervisor retries).
+    if (networkCause(error)) {
+      const host = hostOf(env.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL);
+      throw new Error(`Discord's API at ${host} could not be reached to log in (${describeNetworkCause(error)}): check the network, a proxy, or DISCORD_API_URL`, { cause: error });
+    }
+    throw error;
   }
   return {
     async stop() {

@@ -1,18 +1,6 @@
 import { ConfigError, ErrorCode, PaperbotError } from '../../src/errors.js';
+import { hostOf, NETWORK_CAUSES, networkCause } from '../network-cause.js';
 
-/** Network error codes worth explaining, with what they mean to an operator. */
-const NETWORK_CAUSES: Record<string, string> = {
-  ENOTFOUND: 'the host name does not resolve (DNS)',
-  EAI_AGAIN: 'the host name could not be resolved right now (DNS)',
-  ECONNREFUSED: 'the connection was refused (nothing listens there)',
-  ECONNRESET: 'the connection was reset',
-  ETIMEDOUT: 'the connection timed out',
-  ECONNABORTED: 'the request timed out',
-  EHOSTUNREACH: 'the host is unreachable',
-  ENETUNREACH: 'the network is unreachable',
-  CERT_HAS_EXPIRED: "the server's TLS certificate has expired",
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the server's TLS certificate could not be verified",
-};
 
 /**
  * A failed start-up call to Slack's Web API (`auth.test` with SLACK_BOT_TOKEN, or
@@ -43,22 +31,7 @@ export function slackStartError(error: unknown, call: string, tokenVariable: str
 /** Slack error codes that mean "this token is wrong". */
 const TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type', 'invalid_token']);
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
 
-/** The first error code in the cause chain that names a network failure (fetch/axios nest them). */
-function networkCause(error: unknown): { code: string; message: string } | undefined {
-  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && (code in NETWORK_CAUSES || /^E[A-Z]+$/.test(code))) return { code, message: (current as Error).message ?? code };
-  }
-  return undefined;
-}
 
 function firstMessage(error: unknown): string {
   return error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200);

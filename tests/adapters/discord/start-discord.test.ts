@@ -79,6 +79,17 @@ describe('startDiscord', () => {
     expect(logs.text()).not.toContain(BOT_TOKEN);
   });
 
+  it('names the host and the cause when Discord\'s API cannot be reached (no "fetch failed" alone), and is retried rather than refused', async () => {
+    const closedPort = await freePort();
+    const logs = recordingLogger();
+    const error = await rejection(
+      startDiscord(bot, parseEnv({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: `http://127.0.0.1:${closedPort}/api` }), logs, { loginTimeoutMs: 20_000 }),
+    );
+    expect(error).not.toBeInstanceOf(ConfigError);
+    expect(error.message).toContain(`Discord's API at 127.0.0.1:${closedPort} could not be reached to log in (ECONNREFUSED`);
+    expect(error.message).not.toContain(BOT_TOKEN);
+  });
+
   it('gives up a login that the bot\'s stop aborts', async () => {
     fake.reset();
     const controller = new AbortController();

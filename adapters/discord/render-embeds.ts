@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, SourceRef } from '../../src/answer/answer-types.js';
 import { findCommand } from '../../src/commands/registry.js';
-import type { CommandResult, ErrorResult, HelpResult, PageRequest, PaperDetailResult, PaperListItem, PaperListResult } from '../../src/commands/results.js';
+import type { CommandResult, ErrorResult, HelpResult, LinkResult, PageRequest, PaperDetailResult, PaperListItem, PaperListResult } from '../../src/commands/results.js';
 import { matchedLine, nothingOnLine, searchedForLine } from '../../src/render/format-answer.js';
 import { formatDate, primaryLink, sourceFacts } from '../../src/render/format-source.js';
 import { DISCORD_LIMITS as L } from './discord-limits.js';
@@ -52,7 +52,32 @@ export function renderResult(result: CommandResult, options: RenderOptions = {})
     case 'digest':
       // A preview is for the one who asked; the scheduled digest is what the channel sees.
       return { embeds: [renderDigestEmbed(result.digest)], ephemeral: true, similar: [] };
+    case 'link':
+      return renderLink(result);
   }
+}
+
+/**
+ * A pasted paper link: the paper's title (linked), facts and gist quoted, then the papers most
+ * like it, with "Similar" buttons for them; or, when the corpus lacks it, that and the sync
+ * that fetches it (shown to the asker only).
+ */
+function renderLink(result: LinkResult): RenderedResult {
+  if (!result.paper) {
+    const description = `arXiv ${escapeMarkdown(result.arxivId)} is not in the corpus.\nFetch it with: \`${(result.sync ?? '').replace(/`/g, '')}\``;
+    return { embeds: [embed({ description: truncate(defuseMentions(description), L.embedDescription) })], ephemeral: true, similar: [] };
+  }
+  const { paper } = result;
+  const title = escapeAndFit(oneLine(paper.title), L.embedTitle);
+  const head = [facts(paper), ...(result.gist ? [`> ${escapeAndFit(oneLine(result.gist), 1500)}`] : [])].filter(Boolean);
+  const similar = result.similar.map(ITEM_FORMS[0]!.format);
+  const lines = [...head, ...(similar.length > 0 ? ['', '**Similar papers**', ...similar] : [])];
+  const url = safeUrl(paper.url ?? primaryLink(paper));
+  return {
+    embeds: [embed({ title, description: fitLines(lines, L.embedDescription).text, footer: { text: plainFit(`id: ${paper.id}`, L.footer) }, ...(url ? { url } : {}) })],
+    ephemeral: false,
+    similar: result.similar.map((item) => ({ n: item.n, id: item.id })),
+  };
 }
 
 /** "Jun 23, 2024 · A. One, B. Two · 3 upvotes", escaped. */

@@ -1,5 +1,5 @@
 import type { Answer } from '../../src/answer/answer-types.js';
-import type { AnswerResult, CommandResult, ErrorResult, HelpResult, PaperDetailResult, PaperListResult } from '../../src/commands/results.js';
+import type { AnswerResult, CommandResult, ErrorResult, HelpResult, LinkResult, PaperDetailResult, PaperListResult } from '../../src/commands/results.js';
 import { nothingOnLine, searchedForLine } from '../../src/render/format-answer.js';
 import { formatDate } from '../../src/render/format-source.js';
 import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
@@ -15,6 +15,7 @@ import {
   keywordList,
   moreBlocks,
   paperBlocks,
+  paperEntry,
   paperLine,
   section,
   sourceBlocks,
@@ -48,6 +49,8 @@ export function renderResult(result: CommandResult, surface: Surface): SlackMess
       });
     case 'digest':
       return fitBlocks(renderDigestMessage(result.digest));
+    case 'link':
+      return fitBlocks(renderLink(result));
   }
 }
 
@@ -68,6 +71,8 @@ export function visibilityOf(result: CommandResult): Visibility {
       return result.items.length > 0 ? 'public' : 'ephemeral';
     case 'paper':
       return 'public';
+    case 'link':
+      return result.paper ? 'public' : 'ephemeral';
   }
 }
 
@@ -163,6 +168,27 @@ function renderPaper({ paper }: PaperDetailResult, surface: Surface): SlackMessa
   if (value) blocks.push({ type: 'actions', elements: [button('Similar papers', similarActionId(surface), value)] });
   const date = formatDate(paper);
   return { text: fallback(`${cleanText(paper.title)}${date ? ` (${date})` : ''}`), blocks };
+}
+
+/**
+ * A pasted paper link: the paper (linked title, facts, id), its gist quoted, and the papers most
+ * like it; or that the corpus lacks it and the sync that fetches it. No buttons: the same blocks
+ * go into a link unfurl (`chat.unfurl`), where message buttons have nothing to answer them.
+ */
+export function renderLink(result: LinkResult): SlackMessage {
+  if (!result.paper) {
+    const said = `arXiv ${result.arxivId} is not in the corpus.`;
+    return { text: fallback(said), blocks: [section(`${escapeMrkdwn(said)}\nFetch it with: ${code(result.sync ?? '')}`)] };
+  }
+  const { paper } = result;
+  const head = [`*${titleLink(paper)}*`];
+  const facts = factsLine(paper);
+  if (facts) head.push(facts);
+  head.push(`id: ${code(paper.id)}`);
+  const blocks: Block[] = [section(head.join('\n'))];
+  if (result.gist && cleanText(result.gist)) blocks.push(section(`> ${escapeClipped(cleanText(result.gist), BLOCK_KIT_LIMITS.text - 2)}`));
+  if (result.similar.length > 0) blocks.push(section('*Similar papers*'), ...result.similar.map((item) => section(paperEntry(item, item.snippet))));
+  return { text: fallback(`${cleanText(paper.title)}${result.gist ? ` — ${cleanText(result.gist)}` : ''}`), blocks };
 }
 
 /** A link's visible text: host and path of the normalised URL, without the scheme. */

@@ -216,6 +216,16 @@ function abstractFeatures(paper: Paper): AbstractFeatures {
   return cached;
 }
 
+/**
+ * The sentence of a paper's abstract that states its contribution, as the answer builder picks
+ * it (the first quotable sentence whose rhetorical role is "contribution"); undefined when none
+ * does. Quoted verbatim, as answers quote it.
+ */
+export function contributionSentence(paper: Paper): string | undefined {
+  const { sentences, lead } = abstractFeatures(paper);
+  return lead >= 0 ? sentences[lead]!.text : undefined;
+}
+
 /** The acronyms an abstract defines, as analyzed acronym term → long-form terms. */
 function localAcronyms(abstract: string): Map<string, string[]> {
   const acronyms = new Map<string, string[]>();

@@ -41,6 +41,13 @@ export interface SimilarPage extends PaperPage {
   like: Paper;
 }
 
+/** A paper found by the arXiv id a link names, with what a link preview shows of it. */
+export interface ArxivMatch {
+  paper: Paper;
+  /** Its contribution sentence as answers pick it, else the digest's gist (the first sentence, shortened). */
+  gist: string;
+}
+
 /** What {@link IndexService.completePapers} may return. */
 export interface CompletionOptions {
   /** Most papers. */
@@ -79,6 +86,8 @@ export interface IndexService {
    * do not match it left out), else newest first.
    */
   digestPapers(posted: readonly string[], count: number, topic?: string): Promise<Paper[]>;
+  /** The paper an arXiv id (without version) names: by its own id or its page's link; undefined when the corpus lacks it. */
+  findArxiv(arxivId: string): Promise<ArxivMatch | undefined>;
   /** Papers whose id or title matches typed text, then ranked hits; the newest when nothing is typed. */
   completePapers(typed: string, options: CompletionOptions): Promise<Paper[]>;
   /**

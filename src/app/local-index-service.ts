@@ -1,14 +1,15 @@
-import { answer } from '../answer/answer.js';
+import { answer, contributionSentence } from '../answer/answer.js';
 import type { Answer } from '../answer/answer-types.js';
 import { paperCompletions } from '../commands/paper-completions.js';
 import { byRecency } from '../commands/papers.js';
 import { snippetOf } from '../commands/snippet.js';
+import { arxivIdsOf, stripArxivVersion } from '../corpus/arxiv-link.js';
 import type { Paper } from '../corpus/paper.js';
-import { selectDigestPapers } from '../digest/select-papers.js';
+import { gistOf, selectDigestPapers } from '../digest/select-papers.js';
 import { analyzeTerms } from '../nlp/analyzer.js';
 import { didYouMean } from '../query/did-you-mean.js';
 import { PaperIndex } from '../search/paper-index.js';
-import type { CompletionOptions, IndexService, PageOptions, PaperPage, SearchPage, SimilarPage } from './index-service.js';
+import type { ArxivMatch, CompletionOptions, IndexService, PageOptions, PaperPage, SearchPage, SimilarPage } from './index-service.js';
 
 /**
  * An {@link IndexService} over a {@link PaperIndex} in this thread: the one-shot CLI, the
@@ -18,6 +19,7 @@ import type { CompletionOptions, IndexService, PageOptions, PaperPage, SearchPag
  */
 export class LocalIndexService implements IndexService {
   private newest: Paper[] | undefined;
+  private byArxivId: Map<string, Paper> | undefined;
 
   constructor(readonly index: PaperIndex) {}
 
@@ -72,6 +74,22 @@ export class LocalIndexService implements IndexService {
 
   async completePapers(typed: string, { limit, maxIdLength }: CompletionOptions): Promise<Paper[]> {
     return paperCompletions(this.index, () => this.newestFirst(), typed, limit, maxIdLength);
+  }
+
+  async findArxiv(arxivId: string): Promise<ArxivMatch | undefined> {
+    const paper = this.arxivIds().get(stripArxivVersion(arxivId.trim()));
+    return paper && { paper, gist: contributionSentence(paper) ?? gistOf(paper) };
+  }
+
+  /** arXiv id → paper, built on the first link looked up (once: the corpus never changes); the first paper wins. */
+  private arxivIds(): Map<string, Paper> {
+    if (!this.byArxivId) {
+      this.byArxivId = new Map();
+      for (const paper of this.index.all()) {
+        for (const id of arxivIdsOf(paper)) if (!this.byArxivId.has(id)) this.byArxivId.set(id, paper);
+      }
+    }
+    return this.byArxivId;
   }
 
   /** The corpus newest first, sorted once: the corpus of an index never changes. */

@@ -3,6 +3,7 @@ import ask from './ask.js';
 import digest from './digest.js';
 import type { Command } from './command.js';
 import help from './help.js';
+import link from './link.js';
 import more from './more.js';
 import papers from './papers.js';
 import search from './search.js';
@@ -10,7 +11,7 @@ import show from './show.js';
 import similar from './similar.js';
 
 /** Every command, in the order help lists them. */
-export const COMMANDS: readonly Command<any>[] = [ask, search, show, similar, more, papers, digest, help];
+export const COMMANDS: readonly Command<any>[] = [ask, search, show, similar, link, more, papers, digest, help];
 
 /** Other words users type for a command. */
 export const COMMAND_ALIASES: Readonly<Record<string, string>> = { next: 'more', list: 'papers', '?': 'help', open: 'show', like: 'similar' };

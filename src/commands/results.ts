@@ -5,7 +5,7 @@ import type { Digest } from '../digest/digest-types.js';
  * What commands return: plain data, rendered by each front-end (terminal text, Slack Block
  * Kit, Discord embeds). Nothing here knows about any platform.
  */
-export type CommandResult = AnswerResult | PaperListResult | PaperDetailResult | HelpResult | ErrorResult | NoticeResult | DigestResult;
+export type CommandResult = AnswerResult | PaperListResult | PaperDetailResult | HelpResult | ErrorResult | NoticeResult | DigestResult | LinkResult;
 
 /** A short confirmation or status ("Subscribed: daily at 09:00 UTC …"); shown to the asker only. */
 export interface NoticeResult {
@@ -77,6 +77,26 @@ export interface PaperListResult {
 export interface PaperDetailResult {
   kind: 'paper';
   paper: SourceRef & { abstract: string; url?: string };
+}
+
+/**
+ * `link URL` (or a paper link pasted alone in chat): the paper the link names, its gist and the
+ * papers most like it; or, when the corpus lacks it, `paper` absent and the sync that would fetch it.
+ */
+export interface LinkResult {
+  kind: 'link';
+  /** The link as given. */
+  url: string;
+  /** The arXiv id it names, without version. */
+  arxivId: string;
+  /** The paper, when the corpus has it (numbered 1, as `show 1` opens it). */
+  paper?: SourceRef & { url?: string };
+  /** Its contribution sentence, quoted verbatim (see `ArxivMatch.gist`); with `paper`. */
+  gist?: string;
+  /** The papers most like it (numbered from 2); empty when the corpus lacks it. */
+  similar: PaperListItem[];
+  /** When the corpus lacks it: the command that fetches it (`paperbot sync --arxiv-query "id:…"`). */
+  sync?: string;
 }
 
 /** `help`: the commands and how to call them. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ErrorCode, InvalidOptionError, PaperbotError, UnknownCommandError, asCodedError } from '../errors.js';
 import { indexService, type IndexSource } from '../app/local-index-service.js';
+import { isPaperLink } from '../corpus/arxiv-link.js';
 import type { Logger } from '../log/logger.js';
 import type { Command, CommandContext } from './command.js';
 import { parseTextArgs } from './text-args.js';
@@ -33,6 +34,8 @@ export async function runText(text: string, context: RunContext): Promise<Comman
   if (!trimmed) return runCommand('help', {}, context);
   // "2" or "[2]" alone opens that paper of the last result.
   if (/^\[?\d{1,4}\]?$/.test(trimmed)) return runCommand('show', { paper: trimmed }, context);
+  // A paper link pasted alone ("https://arxiv.org/abs/2301.12345") is a link preview request.
+  if (isPaperLink(trimmed)) return runCommand('link', { url: trimmed }, context);
   const [word = ''] = trimmed.split(/\s+/);
   const command = findCommand(word.toLowerCase());
   const rest = trimmed.slice(word.length);

@@ -1,5 +1,5 @@
 import type { Answer, SourceRef } from '../answer/answer-types.js';
-import type { CommandResult, HelpResult, PaperDetailResult, PaperListResult } from '../commands/results.js';
+import type { CommandResult, HelpResult, LinkResult, PaperDetailResult, PaperListResult } from '../commands/results.js';
 import type { Digest } from '../digest/digest-types.js';
 import { matchedLine, nothingOnLine, searchedForLine } from './format-answer.js';
 import { formatDate, sourceFacts } from './format-source.js';
@@ -55,6 +55,8 @@ function render(result: CommandResult, width: number): string {
       return [wrap(result.title, width), ...result.lines.map((line) => hanging('  ', line, width))].join('\n');
     case 'digest':
       return digestText(result.digest, width);
+    case 'link':
+      return renderLink(result, width);
   }
 }
 
@@ -143,6 +145,22 @@ function renderPaper({ paper }: PaperDetailResult, width: number): string {
   lines.push(hanging('id: ', paper.id, width, '    '));
   for (const link of paper.links) lines.push(hanging(`${link.kind}: `, link.url, width, '    '));
   lines.push('', wrap(paper.abstract, width));
+  return lines.join('\n');
+}
+
+/** A pasted link: the paper, its gist and the papers most like it; or that the corpus lacks it, and the sync that fetches it. */
+function renderLink(result: LinkResult, width: number): string {
+  if (!result.paper) {
+    return [wrap(`arXiv ${result.arxivId} is not in the corpus.`, width), wrap(`Fetch it with: ${result.sync ?? ''}`, width)].join('\n');
+  }
+  const { paper } = result;
+  const facts = sourceFacts(paper);
+  const lines = [wrap(`${paper.title}${facts.length ? ` — ${facts.join(' · ')}` : ''}`, width), hanging('id: ', paper.id, width, '    ')];
+  if (result.gist) lines.push('', wrap(`"${result.gist}"`, width));
+  if (result.similar.length > 0) {
+    lines.push('', 'Similar papers:');
+    for (const item of result.similar) lines.push(...renderSource(item, width, { snippet: item.snippet }));
+  }
   return lines.join('\n');
 }
 

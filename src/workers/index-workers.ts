@@ -1,5 +1,5 @@
 import type { Answer } from '../answer/answer-types.js';
-import type { CompletionOptions, IndexService, PageOptions, PaperPage, SearchPage, SimilarPage } from '../app/index-service.js';
+import type { ArxivMatch, CompletionOptions, IndexService, PageOptions, PaperPage, SearchPage, SimilarPage } from '../app/index-service.js';
 import type { CorpusSummary } from '../corpus/corpus-summary.js';
 import type { Paper } from '../corpus/paper.js';
 import { asCodedError } from '../errors.js';
@@ -141,6 +141,10 @@ export class IndexWorkers implements IndexService {
 
   digestPapers(posted: readonly string[], count: number, topic?: string): Promise<Paper[]> {
     return this.call('digestPapers', topic === undefined ? [posted, count] : [posted, count, topic]);
+  }
+
+  findArxiv(arxivId: string): Promise<ArxivMatch | undefined> {
+    return this.call('findArxiv', [arxivId]);
   }
 
   completePapers(typed: string, options: CompletionOptions): Promise<Paper[]> {

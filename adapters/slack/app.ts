@@ -13,6 +13,7 @@ import { describeError } from './describe-error.js';
 import { registerActionHandlers } from './handlers/actions.js';
 import type { HandlerDeps } from './handlers/deps.js';
 import { registerDirectMessageHandler } from './handlers/direct-message.js';
+import { registerLinkSharedHandler } from './handlers/link-shared.js';
 import { registerMentionHandler } from './handlers/mention.js';
 import { registerSlashCommand } from './handlers/slash-command.js';
 import { Replier } from './reply.js';
@@ -129,6 +130,7 @@ export function createSlackApp(options: SlackAppOptions): App {
   registerDirectMessageHandler(app, deps);
   registerSlashCommand(app, deps);
   registerActionHandlers(app, deps);
+  registerLinkSharedHandler(app, deps);
   // The last stop for anything a listener throws: log it and carry on. (Bolt's default handler
   // rethrows, which turns into an HTTP 500 and makes Slack redeliver the event.)
   app.error(async (error) => {

@@ -28,11 +28,15 @@ const setting = (key: string): string | undefined => lines.map((line) => new Reg
 
 describe('adapters/slack/manifest.yml', () => {
   it('asks for the bot scopes the adapter uses, and no others', () => {
-    expect(listUnder('bot').sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'im:read', 'im:write']);
+    expect(listUnder('bot').sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'im:read', 'im:write', 'links:read', 'links:write']);
   });
 
-  it('subscribes to mentions and DMs only (channels answer mentions, not every message)', () => {
-    expect(listUnder('bot_events').sort()).toEqual(['app_mention', 'message.im']);
+  it('subscribes to mentions, DMs and paper links (channels answer mentions, not every message)', () => {
+    expect(listUnder('bot_events').sort()).toEqual(['app_mention', 'link_shared', 'message.im']);
+  });
+
+  it('unfurls links to arXiv and Hugging Face', () => {
+    expect(listUnder('unfurl_domains').sort()).toEqual(['arxiv.org', 'huggingface.co']);
   });
 
   it('creates the slash command the adapter registers', () => {

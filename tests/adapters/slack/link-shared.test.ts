@@ -84,7 +84,7 @@ describe('a paper link posted in a channel (link_shared → chat.unfurl)', () =>
   });
 
   it('logs a refused unfurl without failing the event', async () => {
-    slack.api.script('chat.unfurl', { body: { ok: false, error: 'cannot_unfurl_url' } });
+    slack.api.script('chat.unfurl', { status: 200, body: { ok: false, error: 'cannot_unfurl_url' } });
     expect((await slack.sendEvent(linkShared(['https://arxiv.org/abs/2301.12345']))).status).toBe(200);
     expect(slack.logger.entries.some((entry) => JSON.stringify(entry).includes('cannot_unfurl_url'))).toBe(true);
   });

@@ -3,6 +3,7 @@ import { Command as Program, InvalidArgumentError, Option } from 'commander';
 import { describeCorpus, loadIndex } from '../app/load-index.js';
 import { defaultCorpusPath, packageVersion } from '../config/package-root.js';
 import { runCommand, runText } from '../commands/run-command.js';
+import { isPaperLink } from '../corpus/arxiv-link.js';
 import { COMMAND_ALIASES } from '../commands/registry.js';
 import { MAX_EXPORT_PAGE_SIZE } from '../commands/limits.js';
 import type { CommandResult } from '../commands/results.js';
@@ -169,7 +170,8 @@ export function createProgram(deps: CliDeps): Program {
     if (words.length === 0) return chat();
     // One word without a "?" is a command that does not exist; several words, or a "?", a
     // question — read as a chat line, so `paperbot "show 2"` works as in the chat too.
-    if (words.length === 1 && /^\S+$/.test(words[0]!) && !words[0]!.includes('?')) return unknownCommand(words[0]!);
+    // A paper link alone (`paperbot https://arxiv.org/abs/…`) is `link`, as in the chat.
+    if (words.length === 1 && /^\S+$/.test(words[0]!) && !words[0]!.includes('?') && !isPaperLink(words[0]!)) return unknownCommand(words[0]!);
     return run(undefined, words.join(' '));
   });
 
@@ -203,6 +205,12 @@ export function createProgram(deps: CliDeps): Program {
     .argument('<paper>', 'a paper id, or its number in the last result')
     .option('-l, --limit <n>', 'how many papers (1-50)', positiveInt('--limit', 50), 10)
     .action((paper: string, options: { limit: number }) => run('similar', { paper, limit: options.limit }));
+
+  program
+    .command('link')
+    .description("an arXiv or Hugging Face paper link's gist and the papers most like it")
+    .argument('<url>', 'e.g. https://arxiv.org/abs/2301.12345 or https://huggingface.co/papers/2301.12345')
+    .action((url: string) => run('link', { url }));
 
   program
     .command('more')

@@ -5,7 +5,7 @@ import type { Paper } from './paper.js';
  * optional version (`v2`). The same shape as the sync's `ARXIV_ID`, which it must stay in step
  * with (sync-record.ts), plus the version a pasted link may carry.
  */
-const VERSIONED_ID = /^((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[A-Z]{2})?\/\d{7}))(?:v\d+)?$/u;
+export const VERSIONED_ID = /^((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[A-Z]{2})?\/\d{7}))(?:v\d+)?$/u;
 
 /** Hosts whose paths name an arXiv paper: `/abs/ID`, `/pdf/ID[.pdf]`, and Hugging Face's `/papers/ID`. */
 const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
@@ -56,6 +56,7 @@ export function stripArxivVersion(id: string): string {
  */
 export function arxivIdsOf(paper: Paper): string[] {
   const ids = new Set<string>();
+  if (paper.arxivId !== undefined) ids.add(paper.arxivId);
   if (VERSIONED_ID.test(paper.id)) ids.add(stripArxivVersion(paper.id));
   for (const link of paper.links) {
     if (link.kind !== 'paper') continue;

@@ -45,6 +45,7 @@ function toPaper(draft: PaperDraft, id: string): Paper {
     published: draft.published,
     dateText: draft.dateText,
     upvotes: draft.upvotes,
+    arxivId: draft.arxivId,
     url: draft.url,
     links: draft.links,
     sources: draft.sources,

@@ -29,6 +29,11 @@ export interface Paper {
   dateText?: string;
   /** Upvotes on the listing page, when given. */
   upvotes?: number;
+  /**
+   * The arXiv id without version (`2301.12345`), when the record gave one: its `arxivId` field,
+   * its own id when that is an arXiv id, or its `url` on arXiv or Hugging Face papers.
+   */
+  arxivId?: string;
   /** The paper's own page (record `url`). */
   url?: string;
   /** Links extracted from the abstract, plus `url` as kind "paper". Deduplicated, in order of appearance. */

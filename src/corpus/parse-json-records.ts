@@ -1,3 +1,4 @@
+import { arxivIdOfUrl, stripArxivVersion, VERSIONED_ID } from './arxiv-link.js';
 import type { CorpusIssue } from './corpus-issue.js';
 import { invalidUtf8Message, type InvalidLines, type InvalidUtf8Line } from './decode-utf8.js';
 import { paperLinks } from './extract-links.js';
@@ -133,7 +134,10 @@ export function recordToDraft(record: PaperRecord, file: string, line: number): 
     links: paperLinks(record.abstract, record.url ?? undefined),
     sources: [{ file, line }],
   };
-  if (record.id != null) draft.ownId = record.id;
+  // An own id that is a versioned arXiv id names the paper, not the version: "2301.12345v2" is 2301.12345.
+  if (record.id != null) draft.ownId = VERSIONED_ID.test(record.id) ? stripArxivVersion(record.id) : record.id;
+  const arxivId = record.arxivId ?? (draft.ownId !== undefined && VERSIONED_ID.test(draft.ownId) ? draft.ownId : undefined) ?? (record.url != null ? arxivIdOfUrl(record.url) : undefined);
+  if (arxivId !== undefined) draft.arxivId = arxivId;
   if (Array.isArray(record.authors)) draft.authors = record.authors;
   else if (typeof record.authors === 'number') draft.authorCount = record.authors;
   if (record.published != null) draft.published = record.published;

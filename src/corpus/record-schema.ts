@@ -1,3 +1,4 @@
+import { stripArxivVersion, VERSIONED_ID } from './arxiv-link.js';
 import { z } from 'zod';
 
 /**
@@ -53,6 +54,13 @@ export const paperRecordSchema = z.object({
       error: mustBe('an ISO date (YYYY-MM-DD) or date-time'),
     })
     .transform((value) => value.slice(0, 10))
+    .nullish(),
+  /** The paper's arXiv id, with or without its version (`2301.12345v2`); kept without it. */
+  arxivId: z
+    .string({ error: mustBe('an arXiv id such as 2301.12345') })
+    .trim()
+    .regex(VERSIONED_ID, { error: mustBe('an arXiv id such as 2301.12345') })
+    .transform(stripArxivVersion)
     .nullish(),
   url: z.url({ protocol: /^https?$/u, error: mustBe('an http(s) URL') }).nullish(),
   upvotes: z

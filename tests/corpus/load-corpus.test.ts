@@ -93,6 +93,8 @@ describe('loadCorpus', () => {
     expect(corpus.papers).toHaveLength(2);
     expect(corpus.papers[0]).toEqual({
       id: '2406.1626',
+      // An own id shaped as an arXiv id is kept as the paper's arXiv id too.
+      arxivId: '2406.1626',
       title,
       abstract: abstractAbout('video https://github.com/a/vi.'),
       authorCount: 4,

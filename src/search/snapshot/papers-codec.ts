@@ -4,7 +4,7 @@ import type { BinaryWriter } from './binary-writer.js';
 import { stringAt, type StringTableBuilder } from './string-table.js';
 
 /** A paper's optional fields, one bit each in its flags byte (bit i = OPTIONAL[i] present). */
-const OPTIONAL = ['authors', 'authorCount', 'published', 'dateText', 'upvotes', 'url'] as const;
+const OPTIONAL = ['authors', 'authorCount', 'published', 'dateText', 'upvotes', 'url', 'arxivId'] as const;
 const KNOWN_FIELDS = new Set<string>(['id', 'title', 'abstract', 'links', 'sources', ...OPTIONAL]);
 
 /**
@@ -22,6 +22,7 @@ export function writePapers(papers: readonly Paper[], strings: StringTableBuilde
   const published = new Uint32Array(n);
   const dateTexts = new Uint32Array(n);
   const urls = new Uint32Array(n);
+  const arxivIds = new Uint32Array(n);
   const authorCounts = new Float64Array(n);
   const upvotes = new Float64Array(n);
   const authorEnds = new Uint32Array(n);
@@ -45,6 +46,7 @@ export function writePapers(papers: readonly Paper[], strings: StringTableBuilde
     if (paper.published !== undefined) published[i] = strings.id(paper.published);
     if (paper.dateText !== undefined) dateTexts[i] = strings.id(paper.dateText);
     if (paper.url !== undefined) urls[i] = strings.id(paper.url);
+    if (paper.arxivId !== undefined) arxivIds[i] = strings.id(paper.arxivId);
     authorCounts[i] = paper.authorCount ?? 0;
     upvotes[i] = paper.upvotes ?? 0;
     for (const author of paper.authors ?? []) authors.push(strings.id(author));
@@ -68,6 +70,7 @@ export function writePapers(papers: readonly Paper[], strings: StringTableBuilde
     [published, 'published'],
     [dateTexts, 'date texts'],
     [urls, 'urls'],
+    [arxivIds, 'arxiv ids'],
     [authorEnds, 'author ends'],
     [linkEnds, 'link ends'],
     [sourceEnds, 'source ends'],
@@ -93,6 +96,7 @@ export function readPapers(input: BinaryReader, strings: readonly string[]): Pap
   const published = column('published');
   const dateTexts = column('date texts');
   const urls = column('urls');
+  const arxivIds = column('arxiv ids');
   const authorEnds = column('author ends');
   const linkEnds = column('link ends');
   const sourceEnds = column('source ends');
@@ -111,6 +115,7 @@ export function readPapers(input: BinaryReader, strings: readonly string[]): Pap
     [published, 'published'],
     [dateTexts, 'date texts'],
     [urls, 'urls'],
+    [arxivIds, 'arxiv ids'],
     [authorEnds, 'author ends'],
     [linkEnds, 'link ends'],
     [sourceEnds, 'source ends'],
@@ -146,6 +151,7 @@ export function readPapers(input: BinaryReader, strings: readonly string[]): Pap
     if (has('published')) paper.published = text(published[i]!, 'published');
     if (has('dateText')) paper.dateText = text(dateTexts[i]!, 'date text');
     if (has('upvotes')) paper.upvotes = upvotes[i]!;
+    if (has('arxivId')) paper.arxivId = text(arxivIds[i]!, 'arxiv id');
     if (has('url')) paper.url = text(urls[i]!, 'url');
     const links: PaperLink[] = [];
     for (; link < linkEnd; link++) links.push({ kind: text(linkKinds[link]!, 'link kind') as PaperLink['kind'], url: text(linkUrls[link]!, 'link url') });
@@ -164,7 +170,7 @@ function checkFields(paper: Paper): void {
   for (const key of Object.keys(paper)) {
     if (!KNOWN_FIELDS.has(key)) throw new TypeError(`${where} has a field "${key}" that snapshots do not store`);
   }
-  for (const field of ['id', 'title', 'abstract', 'published', 'dateText', 'url'] as const) {
+  for (const field of ['id', 'title', 'abstract', 'published', 'dateText', 'url', 'arxivId'] as const) {
     const value = paper[field];
     if (value !== undefined && typeof value !== 'string') throw new TypeError(`${where}: ${field} must be a string`);
   }

@@ -22,7 +22,7 @@ export const SNAPSHOT_MAGIC = 'PBIX';
  * Version of the container and of every section's layout. Bumped on any change to either; a
  * snapshot of another version is never read (it is rebuilt), so no migration code exists.
  */
-export const SNAPSHOT_FORMAT_VERSION = 2;
+export const SNAPSHOT_FORMAT_VERSION = 3;
 
 /** Bytes of the fixed header. */
 export const HEADER_BYTES = 96;

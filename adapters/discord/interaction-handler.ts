@@ -28,7 +28,7 @@ export const NO_MENTIONS: MessageMentionOptions = Object.freeze({ parse: [] });
 /**
  * The defer policy. Discord drops an interaction not acknowledged within 3 seconds, and the core
  * runs synchronously (it blocks while it ranks), so the acknowledgement has to go out BEFORE the
- * work starts, not race it. Subcommands that rank the corpus (ask, search, similar, more, papers)
+ * work starts, not race it. Subcommands that rank the corpus (ask, search, similar, link, more, papers)
  * and both buttons therefore defer first (type 5) and then edit the original message; these two
  * answer at once (type 4), because they only read one record or the command list.
  */

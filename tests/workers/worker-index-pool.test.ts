@@ -62,7 +62,10 @@ describe('WorkerIndexPool on the seed corpus, two threads', () => {
     expect(await pooled.index.get(ids[0]!)).toEqual(await local.get(ids[0]!));
     expect(await pooled.index.getMany([ids[1]!, 'nope'])).toEqual(await local.getMany([ids[1]!, 'nope']));
     expect(await pooled.index.digestPapers([ids[0]!], 5, 'diffusion')).toEqual(await local.digestPapers([ids[0]!], 5, 'diffusion'));
-    expect(await pooled.index.completePapers('parallel sampling', { limit: 25, maxIdLength: 100 })).toEqual(await local.completePapers('parallel sampling', { limit: 25, maxIdLength: 100 }));
+    expect(await pooled.index.completePapers('parallel sampling', { limit: 25, maxIdLength: 100 })).toEqual(await local.completePapers('parallel sampling', { limit: 25, maxIdLength: 100 }));    // The seed corpus has no arXiv ids: a pasted link is "not in the corpus" through the pool too.
+    expect(await pooled.index.findArxiv('2301.12345')).toBeUndefined();
+    const link = 'https://arxiv.org/abs/2301.12345v2';
+    expect(await new Paperbot(pooled.index).runText(link, 'k')).toEqual(await new Paperbot(local).runText(link, 'k'));
   });
 
   it('passes coded errors on: an unknown paper is the same error result as in this thread', async () => {

@@ -78,7 +78,7 @@ const NUMBER = `(?:\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
 const CLAUSE_END = '(?=\\s*$|\\s*[,.;:?!)]|\\s+(?:and|or|but|since|from|by|in|before|after|until|during|over|within|this|last|past|not|without|excluding|except|sorted|newest|latest|most|only|please|that|which|published)\\b)';
 
 /** A span of a calendar date: its first and last day. */
-interface DateSpan {
+export interface DateSpan {
   first: string;
   last: string;
 }
@@ -87,8 +87,8 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
 const daysIn = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
-/** The span a date names: a year, a month or a day. */
-function dateSpan(text: string): DateSpan | undefined {
+/** The span a date names ("2024", "2024-03", "2024-03-15", "March 2024"): its first and last day; undefined when it is no date. */
+export function dateSpan(text: string): DateSpan | undefined {
   const m = new RegExp(`^(?:(${MONTH})\\s+)?((?:19|20)\\d\\d)(?:-(\\d\\d)(?:-(\\d\\d))?)?$`, 'i').exec(text.trim());
   if (!m) return undefined;
   const year = Number(m[2]);

@@ -312,14 +312,14 @@ describe('rendering help and errors', () => {
     });
     expect(rendered.ephemeral).toBe(true);
     expect(rendered.embeds[0]!.description).toContain('`/paper ask question:<text>` — Answer a question');
-    expect(rendered.embeds[0]!.description).toContain('`/paper search query:<text> [limit:<1-50>]` — List papers');
+    expect(rendered.embeds[0]!.description).toContain('`/paper search query:<text> [limit:<1-50>] [since:<text>] [until:<text>] [with-code:<true|false>] [sort:<relevance|date|upvotes>]` — List papers');
     expect(rendered.embeds[0]!.description).not.toContain('chat note');
   });
 
   it('shows errors ephemerally in red, with the usage hint in slash form', () => {
     const rendered = renderResult({ kind: 'error', code: 'paperbot_invalid_option', message: 'query is empty', hint: 'Usage: search QUERY [--limit N]' }, { command: 'search' });
     expect(rendered).toEqual({
-      embeds: [{ color: COLORS.error, description: 'query is empty\nUsage: `/paper search query:<text> [limit:<1-50>]`' }],
+      embeds: [{ color: COLORS.error, description: 'query is empty\nUsage: `/paper search query:<text> [limit:<1-50>] [since:<text>] [until:<text>] [with-code:<true|false>] [sort:<relevance|date|upvotes>]`' }],
       ephemeral: true,
       similar: [],
     });

@@ -1,6 +1,6 @@
 import type { Answer } from '../../src/answer/answer-types.js';
 import type { AnswerResult, CommandResult, ErrorResult, HelpResult, PaperDetailResult, PaperListResult } from '../../src/commands/results.js';
-import { nothingOnLine, searchedForLine } from '../../src/render/format-answer.js';
+import { filtersLine, nothingOnLine, searchedForLine } from '../../src/render/format-answer.js';
 import { formatDate } from '../../src/render/format-source.js';
 import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
 import { similarActionId, similarButtonValue } from './button-values.js';
@@ -124,7 +124,11 @@ function renderNotFound(result: AnswerResult, surface: Surface): SlackMessage {
 
 function renderList(result: PaperListResult, surface: Surface): SlackMessage {
   const heading = escapeClipped(cleanText(result.title), 1000);
-  const searched = result.searchedFor && cleanText(result.searchedFor) ? [escapeClipped(cleanText(searchedForLine(result.searchedFor)), 600)] : [];
+  const filters = filtersLine(result.filters);
+  const searched = [
+    ...(result.searchedFor && cleanText(result.searchedFor) ? [escapeClipped(cleanText(searchedForLine(result.searchedFor)), 600)] : []),
+    ...(filters ? [escapeClipped(cleanText(filters), 600)] : []),
+  ];
   if (result.items.length === 0) {
     const none = result.offset > 0 ? 'No more papers.' : `No papers found${result.keywords.length ? ` for ${result.keywords.join(', ')}` : ''}.`;
     const lines = [escapeClipped(cleanText(none), BLOCK_KIT_LIMITS.text), ...searched, ...(result.didYouMean ? [didYouMean(result.didYouMean, surface)] : [])];

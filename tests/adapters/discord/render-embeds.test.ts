@@ -355,3 +355,13 @@ describe('defusing what papers and users type', () => {
     expect(JSON.stringify(rendered.embeds)).not.toMatch(/@everyone|@here|(?<!\\)<@/);
   });
 });
+
+describe('rendering filters', () => {
+  it('puts the filters understood in the list\'s footer, and under "No papers found"', () => {
+    const items = [{ ...source(1, 'p1', 'Paper one'), snippet: 'One.' }];
+    const shown = renderResult(list(items, { filters: { applied: { since: '2024-01-01', withCode: true, sort: 'date' as const }, understood: ['since 2024-01-01', 'with code', 'newest first'], notes: ['dates known for 25 of 231 papers; 3 match'] } }));
+    expect(shown.embeds.at(-1)!.footer!.text).toContain('filters: since 2024-01-01 · with code · newest first (dates known for 25 of 231 papers; 3 match)');
+    const none = renderResult(list([], { filters: { applied: { since: '2024-01-01', withCode: true, sort: 'date' as const }, understood: ['since 2024-01-01', 'with code', 'newest first'], notes: ['dates known for 25 of 231 papers; 3 match'] } }));
+    expect(none.embeds[0]!.description).toContain('filters: since 2024-01-01');
+  });
+});

@@ -97,8 +97,11 @@ export interface IndexService {
   similar(id: string, page: PageOptions): Promise<SimilarPage>;
   /** A page of the corpus, newest first. */
   recent(page: PageOptions): Promise<PaperPage>;
-  /** A cited answer built from the abstracts. */
-  answer(question: string): Promise<Answer>;
+  /**
+   * A cited answer built from the abstracts. With `now`, filters said in the question ("with
+   * code since 2024") are understood: the rest is answered from the papers they keep.
+   */
+  answer(question: string, options?: { now?: number }): Promise<Answer>;
   /**
    * A digest's papers: not in `posted`, ranked by relevance to `topic` when given (papers that
    * do not match it left out), else newest first.

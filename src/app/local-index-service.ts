@@ -8,7 +8,7 @@ import { selectDigestPapers } from '../digest/select-papers.js';
 import { analyzeTerms } from '../nlp/analyzer.js';
 import { didYouMean } from '../query/did-you-mean.js';
 import { describeFilters, hasFilters, parseFilters, type PaperFilters } from '../query/filters.js';
-import { applyFilters } from '../search/apply-filters.js';
+import { applyFilters, type FilterTerms } from '../search/apply-filters.js';
 import { PaperIndex } from '../search/paper-index.js';
 import type { CompletionOptions, IndexService, PageOptions, PaperPage, SearchOptions, SearchPage, SimilarPage } from './index-service.js';
 
@@ -51,13 +51,7 @@ export class LocalIndexService implements IndexService {
   private filteredSearch(query: string, rest: string, filters: PaperFilters, { offset, limit }: PageOptions): SearchPage {
     const ranked = rest ? this.index.search(rest, { offset: 0, limit: Math.max(this.index.size, 1) }) : undefined;
     const candidates = ranked ? ranked.hits.map((hit) => hit.paper) : this.newestFirst();
-    const { papers, notes } = applyFilters(candidates, filters, {
-      analyze: (word) => analyzeTerms(word),
-      holds: (paper, term) => {
-        const terms = this.index.termsOf(paper.id);
-        return !!terms && (terms.title.includes(term) || terms.abstract.includes(term));
-      },
-    });
+    const { papers, notes } = applyFilters(candidates, filters, this.filterTerms());
     const matchedById = new Map(ranked?.hits.map((hit) => [hit.paper.id, hit.matched]) ?? []);
     const queryTerms = new Set([...(ranked?.query.weights.keys() ?? []), ...analyzeTerms(rest)]);
     const page: SearchPage = {
@@ -72,6 +66,17 @@ export class LocalIndexService implements IndexService {
       if (suggestion) page.didYouMean = suggestion;
     }
     return page;
+  }
+
+  /** How excluded words are matched: their analyzed forms against a paper's indexed terms. */
+  private filterTerms(): FilterTerms {
+    return {
+      analyze: (word) => analyzeTerms(word),
+      holds: (paper, term) => {
+        const terms = this.index.termsOf(paper.id);
+        return !!terms && (terms.title.includes(term) || terms.abstract.includes(term));
+      },
+    };
   }
 
   /** Whether a name is a known author: a full name or a last name of some paper's author. */
@@ -120,8 +125,17 @@ export class LocalIndexService implements IndexService {
     return { papers: newest.slice(offset, offset + limit).map((paper) => ({ paper, matched: [], snippet: snippetOf(paper.abstract) })), total: newest.length };
   }
 
-  async answer(question: string): Promise<Answer> {
-    return answer(this.index, question);
+  async answer(question: string, options: { now?: number } = {}): Promise<Answer> {
+    if (options.now === undefined) return answer(this.index, question);
+    const parsed = parseFilters(question, { now: options.now, isAuthor: (name) => this.isAuthor(name) });
+    // An order means nothing to an answer; only filters that keep or drop papers apply.
+    const { sort: _sort, ...filters } = parsed.filters;
+    if (!hasFilters(filters) || !parsed.rest) return answer(this.index, question);
+    const ranked = this.index.search(parsed.rest, { limit: Math.max(this.index.size, 1) }).hits.map((hit) => hit.paper);
+    const { papers, notes } = applyFilters(ranked, filters, this.filterTerms());
+    const kept = new Set(papers.map((paper) => paper.id));
+    const result = answer(this.index, parsed.rest, {}, (paper) => kept.has(paper.id));
+    return { ...result, question, filters: { understood: describeFilters(filters), notes } };
   }
 
   async digestPapers(posted: readonly string[], count: number, topic?: string): Promise<Paper[]> {

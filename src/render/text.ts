@@ -75,6 +75,7 @@ function digestText(digest: Digest, width: number): string {
 function renderAnswer(answer: Answer, width: number): string {
   const context = [
     ...(answer.searchedFor ? [wrap(searchedForLine(answer.searchedFor), width)] : []),
+    ...(answer.filters ? [wrap(filtersLine(answer.filters)!, width)] : []),
     ...(answer.keywords.length ? [wrap(matchedLine(answer.keywords), width)] : []),
   ];
   if (!answer.found) return renderAbstention(answer, context, width);

@@ -135,8 +135,8 @@ export class IndexWorkers implements IndexService {
     return this.call('recent', [page]);
   }
 
-  answer(question: string): Promise<Answer> {
-    return this.call('answer', [question]);
+  answer(question: string, options?: { now?: number }): Promise<Answer> {
+    return this.call('answer', options ? [question, options] : [question]);
   }
 
   digestPapers(posted: readonly string[], count: number, topic?: string): Promise<Paper[]> {

@@ -91,3 +91,22 @@ describe('search with filter options', () => {
     expect(second.hasMore).toBe(false);
   });
 });
+
+describe('ask with filters in words', () => {
+  it('answers the rest of the question from the papers the filters keep, and says which filters', async () => {
+    const result = await say('ask how to speed up diffusion sampling with code since 2024');
+    expect(result.kind).toBe('answer');
+    if (result.kind !== 'answer') return;
+    expect(result.answer.found).toBe(true);
+    for (const source of result.answer.sources) expect(['new-code', 'new-video']).toContain(source.id);
+    expect(result.answer.totalMatches).toBe(2);
+    expect(result.answer.filters).toEqual({ understood: ['since 2024-01-01', 'with code'], notes: ['dates known for 3 of 4 papers; 2 match'] });
+    expect(result.answer.question).toBe('how to speed up diffusion sampling with code since 2024');
+  });
+
+  it('answers as before when the question holds no filter', async () => {
+    const result = await say('ask how to speed up diffusion sampling');
+    expect(result.kind === 'answer' && result.answer.filters).toBeUndefined();
+    expect(result.kind === 'answer' && result.answer.totalMatches).toBe(4);
+  });
+});

@@ -62,7 +62,12 @@ function facts(source: SourceRef): string {
 
 function renderAnswer(answer: Answer, next: PageRequest | undefined): RenderedResult {
   const title = escapeAndFit(oneLine(answer.question), L.embedTitle);
-  const about = [...(answer.searchedFor ? [searchedForLine(answer.searchedFor)] : []), ...(answer.keywords.length ? [matchedLine(answer.keywords)] : [])];
+  const filters = filtersLine(answer.filters);
+  const about = [
+    ...(answer.searchedFor ? [searchedForLine(answer.searchedFor)] : []),
+    ...(filters ? [filters] : []),
+    ...(answer.keywords.length ? [matchedLine(answer.keywords)] : []),
+  ];
   const footer = about.length ? { text: plainFit(about.join(' · '), L.footer) } : undefined;
   const budget = Math.min(L.embedDescription, L.embedsTotal - title.length - (footer?.text.length ?? 0));
   if (!answer.found) {

@@ -101,6 +101,8 @@ function quotedRuns(answer: Answer): TextRun[] {
 function questionContext(answer: Answer): string[] {
   const lines = [`Question: ${escapeClipped(cleanText(answer.question), 600)}`];
   if (answer.searchedFor && cleanText(answer.searchedFor)) lines.push(escapeClipped(cleanText(searchedForLine(answer.searchedFor)), 600));
+  const filters = filtersLine(answer.filters);
+  if (filters) lines.push(escapeClipped(cleanText(filters), 600));
   if (answer.keywords.length > 0) lines.push(`matched: ${keywordList(answer.keywords)}`);
   return lines;
 }

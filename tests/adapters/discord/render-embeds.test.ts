@@ -357,6 +357,11 @@ describe('defusing what papers and users type', () => {
 });
 
 describe('rendering filters', () => {
+  it('puts an answer\'s filters in its footer', () => {
+    const rendered = renderResult({ ...answer, answer: { ...answer.answer, filters: { understood: ['since 2024-01-01', 'with code'], notes: ['dates known for 25 of 231 papers; 3 match'] } } });
+    expect(rendered.embeds.at(-1)!.footer!.text).toContain('filters: since 2024-01-01 · with code (dates known for 25 of 231 papers; 3 match)');
+  });
+
   it('puts the filters understood in the list\'s footer, and under "No papers found"', () => {
     const items = [{ ...source(1, 'p1', 'Paper one'), snippet: 'One.' }];
     const shown = renderResult(list(items, { filters: { applied: { since: '2024-01-01', withCode: true, sort: 'date' as const }, understood: ['since 2024-01-01', 'with code', 'newest first'], notes: ['dates known for 25 of 231 papers; 3 match'] } }));

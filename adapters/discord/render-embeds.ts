@@ -2,7 +2,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, SourceRef } from '../../src/answer/answer-types.js';
 import { findCommand } from '../../src/commands/registry.js';
 import type { CommandResult, ErrorResult, HelpResult, LinkResult, PageRequest, PaperDetailResult, PaperListItem, PaperListResult } from '../../src/commands/results.js';
-import { matchedLine, nothingOnLine, searchedForLine } from '../../src/render/format-answer.js';
+import { filtersLine, matchedLine, nothingOnLine, searchedForLine } from '../../src/render/format-answer.js';
 import { formatDate, primaryLink, sourceFacts } from '../../src/render/format-source.js';
 import { DISCORD_LIMITS as L } from './discord-limits.js';
 import { defuseMentions, escapeAndFit, escapeHighlighted, escapeMarkdown, fitLines, MAX_LABEL, maskedLink, oneLine, safeUrl, truncate } from './markdown.js';
@@ -87,7 +87,12 @@ function facts(source: SourceRef): string {
 
 function renderAnswer(answer: Answer, next: PageRequest | undefined): RenderedResult {
   const title = escapeAndFit(oneLine(answer.question), L.embedTitle);
-  const about = [...(answer.searchedFor ? [searchedForLine(answer.searchedFor)] : []), ...(answer.keywords.length ? [matchedLine(answer.keywords)] : [])];
+  const filters = filtersLine(answer.filters);
+  const about = [
+    ...(answer.searchedFor ? [searchedForLine(answer.searchedFor)] : []),
+    ...(filters ? [filters] : []),
+    ...(answer.keywords.length ? [matchedLine(answer.keywords)] : []),
+  ];
   const footer = about.length ? { text: plainFit(about.join(' · '), L.footer) } : undefined;
   const budget = Math.min(L.embedDescription, L.embedsTotal - title.length - (footer?.text.length ?? 0));
   if (!answer.found) {
@@ -158,14 +163,20 @@ function itemFacts(item: PaperListItem): string {
 function renderList(result: PaperListResult): RenderedResult {
   const title = escapeAndFit(oneLine(result.title), L.embedTitle);
   const searched = result.searchedFor ? searchedForLine(result.searchedFor) : undefined;
+  const filters = filtersLine(result.filters);
   if (result.items.length === 0) {
     const text = result.offset > 0 ? 'No more papers.' : `No papers found${result.keywords.length ? ` for ${result.keywords.join(', ')}` : ''}.`;
-    const lines = [escapeMarkdown(text), ...(searched ? [escapeMarkdown(oneLine(searched))] : []), ...(result.didYouMean ? [didYouMean(result.didYouMean)] : [])];
+    const lines = [
+      escapeMarkdown(text),
+      ...(searched ? [escapeMarkdown(oneLine(searched))] : []),
+      ...(filters ? [escapeMarkdown(oneLine(filters))] : []),
+      ...(result.didYouMean ? [didYouMean(result.didYouMean)] : []),
+    ];
     return { embeds: [embed({ title, description: fitLines(lines, L.embedDescription).text })], ephemeral: false, similar: [], shown: 0 };
   }
   const footerFor = (shown: number) => {
     const range = `${result.offset + 1}-${result.offset + shown} of ${result.total}`;
-    return plainFit([range, ...(searched ? [searched] : []), ...(result.keywords.length ? [matchedLine(result.keywords)] : [])].join(' · '), L.footer);
+    return plainFit([range, ...(searched ? [searched] : []), ...(filters ? [filters] : []), ...(result.keywords.length ? [matchedLine(result.keywords)] : [])].join(' · '), L.footer);
   };
   // The footer's length with every item shown is an upper bound for any count shown.
   const budget = L.embedsTotal - title.length - footerFor(result.items.length).length;

@@ -1,6 +1,6 @@
 import type { Answer } from '../../src/answer/answer-types.js';
 import type { AnswerResult, CommandResult, ErrorResult, HelpResult, LinkResult, PaperDetailResult, PaperListResult } from '../../src/commands/results.js';
-import { nothingOnLine, searchedForLine } from '../../src/render/format-answer.js';
+import { filtersLine, nothingOnLine, searchedForLine } from '../../src/render/format-answer.js';
 import { formatDate } from '../../src/render/format-source.js';
 import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
 import { similarActionId, similarButtonValue } from './button-values.js';
@@ -106,6 +106,8 @@ function quotedRuns(answer: Answer): TextRun[] {
 function questionContext(answer: Answer): string[] {
   const lines = [`Question: ${escapeClipped(cleanText(answer.question), 600)}`];
   if (answer.searchedFor && cleanText(answer.searchedFor)) lines.push(escapeClipped(cleanText(searchedForLine(answer.searchedFor)), 600));
+  const filters = filtersLine(answer.filters);
+  if (filters) lines.push(escapeClipped(cleanText(filters), 600));
   if (answer.keywords.length > 0) lines.push(`matched: ${keywordList(answer.keywords)}`);
   return lines;
 }
@@ -129,7 +131,11 @@ function renderNotFound(result: AnswerResult, surface: Surface): SlackMessage {
 
 function renderList(result: PaperListResult, surface: Surface): SlackMessage {
   const heading = escapeClipped(cleanText(result.title), 1000);
-  const searched = result.searchedFor && cleanText(result.searchedFor) ? [escapeClipped(cleanText(searchedForLine(result.searchedFor)), 600)] : [];
+  const filters = filtersLine(result.filters);
+  const searched = [
+    ...(result.searchedFor && cleanText(result.searchedFor) ? [escapeClipped(cleanText(searchedForLine(result.searchedFor)), 600)] : []),
+    ...(filters ? [escapeClipped(cleanText(filters), 600)] : []),
+  ];
   if (result.items.length === 0) {
     const none = result.offset > 0 ? 'No more papers.' : `No papers found${result.keywords.length ? ` for ${result.keywords.join(', ')}` : ''}.`;
     const lines = [escapeClipped(cleanText(none), BLOCK_KIT_LIMITS.text), ...searched, ...(result.didYouMean ? [didYouMean(result.didYouMean, surface)] : [])];

@@ -37,6 +37,8 @@ export interface SourceRef {
 /** The platform-neutral result of {@link answer}. */
 export interface Answer {
   question: string;
+  /** Filters said in the question ("since 2024", "with code"), when there were any: the answer quotes only papers they keep. */
+  filters?: { understood: string[]; notes: string[] };
   /** The keywords the question was taken to ask about ("matched: …"). */
   keywords: string[];
   /** At most {@link AnswerLimits.maxSentences} sentences, each cited. Empty when nothing relevant was found. */

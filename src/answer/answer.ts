@@ -3,7 +3,7 @@ import { analyze, analyzeTerms, phraseTerms } from '../nlp/analyzer.js';
 import { splitSentences } from '../nlp/sentences.js';
 import { findAcronymDefinitions } from '../query/acronym-definitions.js';
 import type { UnderstoodQuery } from '../query/understand-question.js';
-import type { PaperIndex, SearchHit } from '../search/paper-index.js';
+import type { PaperIndex, SearchHit, SearchResult } from '../search/paper-index.js';
 import { DEFAULT_ANSWER_LIMITS, type Answer, type AnswerLimits, type AnswerSentence, type SourceRef } from './answer-types.js';
 import { highlightRanges } from './highlight.js';
 import { MIN_SENTENCE_COVERAGE, conceptCoverage, coveredConcepts, coveredShare, withLongForms, isQuotable, repeats, scoreFeatures, sentenceFeatures, type CandidateSentence, type SentenceFeatures, type SentenceQuery } from './select-sentences.js';
@@ -42,9 +42,15 @@ const CLOSEST_PAPERS = 3;
  * result.sentences[0]; // → { text: 'We propose …', sources: [1], highlights: [[…]] }
  * result.sources[0];   // → { n: 1, id: '…', title: '…', links: [...], matched: [...] }
  */
-export function answer(index: PaperIndex, question: string, limits: Partial<AnswerLimits> = {}): Answer {
+export function answer(
+  index: PaperIndex,
+  question: string,
+  limits: Partial<AnswerLimits> = {},
+  /** Only papers it accepts are quoted, listed or counted (filters: "since 2024", "with code"). Default: all. */
+  accept?: (paper: Paper) => boolean,
+): Answer {
   const options = { ...DEFAULT_ANSWER_LIMITS, ...limits };
-  const result = index.search(question, { limit: options.candidatePapers });
+  const result = accept ? acceptedOnly(index.search(question, { limit: Math.max(index.size, 1) }), accept, options.candidatePapers) : index.search(question, { limit: options.candidatePapers });
   const query = result.query;
   const base: Pick<Answer, 'question' | 'keywords' | 'totalMatches'> & Partial<Answer> = { question, keywords: result.keywords.phrases, totalMatches: result.total };
   if (query.searchedFor) base.searchedFor = query.searchedFor;
@@ -93,6 +99,12 @@ export function answer(index: PaperIndex, question: string, limits: Partial<Answ
     answerResult.caveat = query.near.map((n) => `Nothing on ${n.from} itself; closest: ${n.to}.`).join(' ');
   }
   return answerResult;
+}
+
+/** A whole ranking narrowed to the papers `accept` keeps: the best `limit` of them, all of them counted. */
+function acceptedOnly(result: SearchResult, accept: (paper: Paper) => boolean, limit: number): SearchResult {
+  const hits = result.hits.filter((hit) => accept(hit.paper));
+  return { ...result, hits: hits.slice(0, limit), total: hits.length };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Answer } from '../answer/answer-types.js';
 import type { Paper } from '../corpus/paper.js';
+import type { PaperFilters } from '../query/filters.js';
 
 /** Which part of a ranked or plain list of papers to return. */
 export interface PageOptions {
@@ -7,6 +8,28 @@ export interface PageOptions {
   offset: number;
   /** Papers to return. */
   limit: number;
+}
+
+/** A page of a search, with its filters. */
+export interface SearchOptions extends PageOptions {
+  /** Filters given as options (`--since`, `--with-code`, `--sort`); they win over filters said in words. Default: none. */
+  filters?: PaperFilters;
+  /**
+   * The time in ms since the epoch: when given, filters said in words ("since 2024", "with code")
+   * are parsed out of the query, and relative dates count back from it. Default: no parsing.
+   */
+  now?: number;
+}
+
+/** The filters a search applied, for display and `--json`. */
+export interface AppliedFilters {
+  filters: PaperFilters;
+  /** Short phrases: "since 2024-01-01", "with code", "newest first". */
+  understood: string[];
+  /** What the corpus could not tell: "dates known for 25 of 231 papers; 3 match". */
+  notes: string[];
+  /** The query without the filter words: what was ranked. */
+  rest: string;
 }
 
 /** A paper on a page of a list, ready to show. */
@@ -33,6 +56,8 @@ export interface SearchPage extends PaperPage {
   searchedFor?: string;
   /** When nothing matched on the first page: a query the corpus would match, if one is near. */
   didYouMean?: string;
+  /** The filters applied, when there were any. */
+  filters?: AppliedFilters;
 }
 
 /** A page of the papers most like one paper. */
@@ -74,13 +99,16 @@ export interface IndexService {
   /** Papers by id, in order; `undefined` where an id is not in the corpus. */
   getMany(ids: readonly string[]): Promise<Array<Paper | undefined>>;
   /** A page of papers ranked for a query, with matched words and snippets. */
-  search(query: string, page: PageOptions): Promise<SearchPage>;
+  search(query: string, page: SearchOptions): Promise<SearchPage>;
   /** A page of the papers most like a paper (never the paper itself); rejects with `UnknownPaperError`. */
   similar(id: string, page: PageOptions): Promise<SimilarPage>;
   /** A page of the corpus, newest first. */
   recent(page: PageOptions): Promise<PaperPage>;
-  /** A cited answer built from the abstracts. */
-  answer(question: string): Promise<Answer>;
+  /**
+   * A cited answer built from the abstracts. With `now`, filters said in the question ("with
+   * code since 2024") are understood: the rest is answered from the papers they keep.
+   */
+  answer(question: string, options?: { now?: number }): Promise<Answer>;
   /**
    * A digest's papers: not in `posted`, ranked by relevance to `topic` when given (papers that
    * do not match it left out), else newest first.

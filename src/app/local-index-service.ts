@@ -8,8 +8,10 @@ import type { Paper } from '../corpus/paper.js';
 import { gistOf, selectDigestPapers } from '../digest/select-papers.js';
 import { analyzeTerms } from '../nlp/analyzer.js';
 import { didYouMean } from '../query/did-you-mean.js';
+import { describeFilters, hasFilters, parseFilters, type PaperFilters } from '../query/filters.js';
+import { applyFilters, type FilterTerms } from '../search/apply-filters.js';
 import { PaperIndex } from '../search/paper-index.js';
-import type { ArxivMatch, CompletionOptions, IndexService, PageOptions, PaperPage, SearchPage, SimilarPage } from './index-service.js';
+import type { ArxivMatch, CompletionOptions, IndexService, PageOptions, PaperPage, SearchOptions, SearchPage, SimilarPage } from './index-service.js';
 
 /**
  * An {@link IndexService} over a {@link PaperIndex} in this thread: the one-shot CLI, the
@@ -20,6 +22,7 @@ import type { ArxivMatch, CompletionOptions, IndexService, PageOptions, PaperPag
 export class LocalIndexService implements IndexService {
   private newest: Paper[] | undefined;
   private byArxivId: Map<string, Paper> | undefined;
+  private authorNames: Set<string> | undefined;
 
   constructor(readonly index: PaperIndex) {}
 
@@ -35,7 +38,67 @@ export class LocalIndexService implements IndexService {
     return ids.map((id) => this.index.get(id));
   }
 
-  async search(query: string, { offset, limit }: PageOptions): Promise<SearchPage> {
+  async search(query: string, options: SearchOptions): Promise<SearchPage> {
+    const parsed = options.now === undefined ? { filters: {}, rest: query } : parseFilters(query, { now: options.now, isAuthor: (name) => this.isAuthor(name) });
+    const filters = mergeFilters(parsed.filters, options.filters);
+    if (hasFilters(filters)) return this.filteredSearch(query, parsed.rest, filters, options);
+    return this.rankedSearch(query, options);
+  }
+
+  /**
+   * A search with filters: the whole ranking (or, when only filters were said, the corpus newest
+   * first) filtered, then sorted when asked, then paged. Ranks every match, not one page: a
+   * filter may leave out any number of the top papers.
+   */
+  private filteredSearch(query: string, rest: string, filters: PaperFilters, { offset, limit }: PageOptions): SearchPage {
+    const ranked = rest ? this.index.search(rest, { offset: 0, limit: Math.max(this.index.size, 1) }) : undefined;
+    const candidates = ranked ? ranked.hits.map((hit) => hit.paper) : this.newestFirst();
+    const { papers, notes } = applyFilters(candidates, filters, this.filterTerms());
+    const matchedById = new Map(ranked?.hits.map((hit) => [hit.paper.id, hit.matched]) ?? []);
+    const queryTerms = new Set([...(ranked?.query.weights.keys() ?? []), ...analyzeTerms(rest)]);
+    const page: SearchPage = {
+      keywords: ranked?.keywords.phrases ?? [],
+      papers: papers.slice(offset, offset + limit).map((paper) => ({ paper, matched: matchedById.get(paper.id) ?? [], snippet: snippetOf(paper.abstract, queryTerms) })),
+      total: papers.length,
+      filters: { filters, understood: describeFilters(filters), notes, rest },
+    };
+    if (ranked?.query.searchedFor) page.searchedFor = ranked.query.searchedFor;
+    if (ranked && ranked.total === 0 && offset === 0) {
+      const suggestion = didYouMean(rest, this.index.vocabulary);
+      if (suggestion) page.didYouMean = suggestion;
+    }
+    return page;
+  }
+
+  /** How excluded words are matched: their analyzed forms against a paper's indexed terms. */
+  private filterTerms(): FilterTerms {
+    return {
+      analyze: (word) => analyzeTerms(word),
+      holds: (paper, term) => {
+        const terms = this.index.termsOf(paper.id);
+        return !!terms && (terms.title.includes(term) || terms.abstract.includes(term));
+      },
+    };
+  }
+
+  /** Whether a name is a known author: a full name or a last name of some paper's author. */
+  private isAuthor(name: string): boolean {
+    if (!this.authorNames) {
+      this.authorNames = new Set();
+      for (const paper of this.index.all()) {
+        for (const author of paper.authors ?? []) {
+          const full = author.toLowerCase().trim();
+          this.authorNames.add(full);
+          const parts = full.split(/\s+/);
+          // Last names of two letters or fewer ("Li", "Ho") are too often words to be taken alone.
+          if (parts.length > 1 && parts.at(-1)!.length > 2) this.authorNames.add(parts.at(-1)!);
+        }
+      }
+    }
+    return this.authorNames.has(name.toLowerCase().trim());
+  }
+
+  private rankedSearch(query: string, { offset, limit }: PageOptions): SearchPage {
     const result = this.index.search(query, { offset, limit });
     // Snippets pick the sentence sharing most terms with the query, as searched (expansions
     // and corrections included) and as typed.
@@ -64,8 +127,17 @@ export class LocalIndexService implements IndexService {
     return { papers: newest.slice(offset, offset + limit).map((paper) => ({ paper, matched: [], snippet: snippetOf(paper.abstract) })), total: newest.length };
   }
 
-  async answer(question: string): Promise<Answer> {
-    return answer(this.index, question);
+  async answer(question: string, options: { now?: number } = {}): Promise<Answer> {
+    if (options.now === undefined) return answer(this.index, question);
+    const parsed = parseFilters(question, { now: options.now, isAuthor: (name) => this.isAuthor(name) });
+    // An order means nothing to an answer; only filters that keep or drop papers apply.
+    const { sort: _sort, ...filters } = parsed.filters;
+    if (!hasFilters(filters) || !parsed.rest) return answer(this.index, question);
+    const ranked = this.index.search(parsed.rest, { limit: Math.max(this.index.size, 1) }).hits.map((hit) => hit.paper);
+    const { papers, notes } = applyFilters(ranked, filters, this.filterTerms());
+    const kept = new Set(papers.map((paper) => paper.id));
+    const result = answer(this.index, parsed.rest, {}, (paper) => kept.has(paper.id));
+    return { ...result, question, filters: { understood: describeFilters(filters), notes } };
   }
 
   async digestPapers(posted: readonly string[], count: number, topic?: string): Promise<Paper[]> {
@@ -97,6 +169,13 @@ export class LocalIndexService implements IndexService {
     this.newest ??= byRecency(this.index.all());
     return this.newest;
   }
+}
+
+/** Filters said in words, with those given as options winning field by field. */
+function mergeFilters(said: PaperFilters, given: PaperFilters | undefined): PaperFilters {
+  const merged: PaperFilters = { ...said };
+  for (const [key, value] of Object.entries(given ?? {})) if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  return merged;
 }
 
 /** Either an index in this thread or any {@link IndexService}: what the core's entry points accept. */

@@ -106,7 +106,7 @@ export class Paperbot {
   runPage(request: unknown, sessionKey: string): Promise<CommandResult> {
     return this.withSession(sessionKey, async (session, index) => {
       try {
-        return await runPage(parsePageRequest(request), index, session);
+        return await runPage(parsePageRequest(request), index, session, () => this.clock.now());
       } catch (error) {
         const coded = asCodedError(error);
         if (coded.code === ErrorCode.Unknown) this.logger.error({ err: error }, 'page failed');

@@ -191,7 +191,20 @@ export function createProgram(deps: CliDeps): Program {
     .description('list the papers that best match a query')
     .argument('<query...>', 'what to look for')
     .option('-l, --limit <n>', 'how many papers (1-50)', positiveInt('--limit', 50), 10)
-    .action((words: string[], options: { limit: number }) => run('search', { query: words.join(' '), limit: options.limit }));
+    .option('--since <date>', 'only papers published on or after this date (2024, 2024-03, 2024-03-15)')
+    .option('--until <date>', 'only papers published on or before this date')
+    .option('--with-code', 'only papers that link to code (GitHub)')
+    .option('--sort <order>', 'relevance (default), date (newest first) or upvotes')
+    .action((words: string[], options: { limit: number; since?: string; until?: string; withCode?: boolean; sort?: string }) =>
+      run('search', {
+        query: words.join(' '),
+        limit: options.limit,
+        ...(options.since !== undefined ? { since: options.since } : {}),
+        ...(options.until !== undefined ? { until: options.until } : {}),
+        ...(options.withCode ? { 'with-code': true } : {}),
+        ...(options.sort !== undefined ? { sort: options.sort } : {}),
+      }),
+    );
 
   program
     .command('show')

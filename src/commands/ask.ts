@@ -11,8 +11,8 @@ export default defineCommand({
   options: [{ name: 'question', description: 'Your question, in your own words', type: 'string', required: true, rest: true, maxLength: 500 }],
   schema: z.object({ question: questionText('question') }),
   fromText: (text) => ({ question: text }),
-  async execute({ question }, { index, session }) {
-    const result = await index.answer(question);
+  async execute({ question }, { index, session, now }) {
+    const result = await index.answer(question, { now: (now ?? Date.now)() });
     remember(session, {
       source: 'answer',
       query: question,

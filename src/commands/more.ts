@@ -11,10 +11,11 @@ export default defineCommand({
   options: [],
   schema: z.object({}),
   fromText: () => ({}),
-  execute(_input, { index, session }) {
+  execute(_input, { index, session, now }) {
     const last = session.last;
     if (!last) throw new InvalidOptionError('Nothing to continue yet: ask a question or search first.');
     const source = last.source === 'answer' ? 'search' : last.source;
-    return runPage({ source, query: last.query, offset: last.nextOffset, limit: last.limit }, index, session);
+    const request = { source, query: last.query, offset: last.nextOffset, limit: last.limit, ...(last.filters ? { filters: last.filters } : {}) };
+    return runPage(request, index, session, now);
   },
 });

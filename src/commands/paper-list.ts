@@ -1,5 +1,6 @@
 import { sourceRef } from '../answer/answer.js';
 import type { Paper } from '../corpus/paper.js';
+import type { PaperFilters } from '../query/filters.js';
 import type { LastResult, Session } from '../session/session.js';
 import type { PaperListItem, PaperListResult } from './results.js';
 import { snippetOf } from './snippet.js';
@@ -15,6 +16,8 @@ export interface ListPage {
   offset: number;
   total: number;
   limit: number;
+  /** Filters given as options, carried to the next page. */
+  filters?: PaperFilters;
 }
 
 /**
@@ -33,6 +36,7 @@ export function listResult(page: ListPage, session: Session): PaperListResult {
     numbers: Object.fromEntries(items.map((item) => [item.n, item.id])),
     nextOffset,
     limit: page.limit,
+    ...(page.filters ? { filters: page.filters } : {}),
   });
   const result: PaperListResult = {
     kind: 'list',
@@ -45,7 +49,7 @@ export function listResult(page: ListPage, session: Session): PaperListResult {
     total: page.total,
     hasMore: nextOffset < page.total,
   };
-  if (result.hasMore) result.next = { source: page.source, query: page.query, offset: nextOffset, limit: page.limit };
+  if (result.hasMore) result.next = { source: page.source, query: page.query, offset: nextOffset, limit: page.limit, ...(page.filters ? { filters: page.filters } : {}) };
   return result;
 }
 

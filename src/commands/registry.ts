@@ -21,7 +21,8 @@ export const commandShape = z.object({
   name: z.string().regex(/^[a-z]{1,32}$/),
   summary: z.string().min(1).max(100),
   usage: z.string().min(1),
-  options: z.array(z.object({ name: z.string().regex(/^[a-z]{1,32}$/), description: z.string().min(1).max(100) }).loose()).max(25),
+  // Option names may hold inner hyphens (`with-code`): Discord accepts them, and they read as CLI flags.
+  options: z.array(z.object({ name: z.string().regex(/^[a-z](?:[a-z-]{0,30}[a-z])?$/), description: z.string().min(1).max(100) }).loose()).max(25),
   fromText: z.function(),
   execute: z.function(),
 }).loose();

@@ -1,5 +1,6 @@
 import type { Answer, SourceRef } from '../answer/answer-types.js';
 import type { Digest } from '../digest/digest-types.js';
+import type { PaperFilters } from '../query/filters.js';
 
 /**
  * What commands return: plain data, rendered by each front-end (terminal text, Slack Block
@@ -31,6 +32,8 @@ export interface PageRequest {
   query: string;
   offset: number;
   limit: number;
+  /** Filters given as options (`search --since …`), kept for the next page. */
+  filters?: PaperFilters;
 }
 
 /** `ask`: a cited answer. */
@@ -62,6 +65,8 @@ export interface PaperListResult {
   searchedFor?: string;
   /** When nothing matched: a query the corpus would match ("did you mean: …"), if one is near (search only). */
   didYouMean?: string;
+  /** The filters the list was made with (search only), when there were any. */
+  filters?: ListFilters;
   items: PaperListItem[];
   /** 0-based index of the first item in the whole list. */
   offset: number;
@@ -71,6 +76,16 @@ export interface PaperListResult {
   hasMore: boolean;
   /** The next page, when there is one. */
   next?: PageRequest;
+}
+
+/** Filters of a list, for display ("filters: since 2024-01-01 · with code · newest first") and `--json`. */
+export interface ListFilters {
+  /** The filters as data. */
+  applied: PaperFilters;
+  /** Short phrases, in display order. */
+  understood: string[];
+  /** What the corpus could not tell: "dates known for 25 of 231 papers; 3 match". */
+  notes: string[];
 }
 
 /** `show`: one paper in full. */

@@ -20,3 +20,9 @@ export const searchedForLine = (searchedFor: string): string => `searched for: $
 
 /** "matched: diffusion, sampling" */
 export const matchedLine = (words: readonly string[]): string => `matched: ${words.join(', ')}`;
+
+/** "filters: since 2024-01-01 · with code · newest first (dates known for 25 of 231 papers; 3 match)"; undefined without filters. */
+export function filtersLine(filters: { understood: readonly string[]; notes: readonly string[] } | undefined): string | undefined {
+  if (!filters || filters.understood.length === 0) return undefined;
+  return `filters: ${filters.understood.join(' · ')}${filters.notes.length ? ` (${filters.notes.join('; ')})` : ''}`;
+}

@@ -1,7 +1,7 @@
 import type { Answer, SourceRef } from '../answer/answer-types.js';
 import type { CommandResult, HelpResult, LinkResult, PaperDetailResult, PaperListResult } from '../commands/results.js';
 import type { Digest } from '../digest/digest-types.js';
-import { matchedLine, nothingOnLine, searchedForLine } from './format-answer.js';
+import { filtersLine, matchedLine, nothingOnLine, searchedForLine } from './format-answer.js';
 import { formatDate, sourceFacts } from './format-source.js';
 import { terminalSafe } from './terminal-safe.js';
 
@@ -77,6 +77,7 @@ function digestText(digest: Digest, width: number): string {
 function renderAnswer(answer: Answer, width: number): string {
   const context = [
     ...(answer.searchedFor ? [wrap(searchedForLine(answer.searchedFor), width)] : []),
+    ...(answer.filters ? [wrap(filtersLine(answer.filters)!, width)] : []),
     ...(answer.keywords.length ? [wrap(matchedLine(answer.keywords), width)] : []),
   ];
   if (!answer.found) return renderAbstention(answer, context, width);
@@ -118,7 +119,8 @@ function renderSource(source: SourceRef, width: number, show: { snippet?: string
 }
 
 function renderList(result: PaperListResult, width: number): string {
-  const searched = result.searchedFor ? [wrap(searchedForLine(result.searchedFor), width)] : [];
+  const filters = filtersLine(result.filters);
+  const searched = [...(result.searchedFor ? [wrap(searchedForLine(result.searchedFor), width)] : []), ...(filters ? [wrap(filters, width)] : [])];
   if (result.items.length === 0) {
     const none = result.offset > 0 ? 'No more papers.' : `No papers found${result.keywords.length ? ` for ${result.keywords.join(', ')}` : ''}.`;
     return [wrap(none, width), ...searched, ...(result.didYouMean ? [wrap(didYouMeanLine(result.didYouMean), width)] : [])].join('\n');

@@ -1,3 +1,4 @@
+import type { PaperFilters } from '../query/filters.js';
 /**
  * What a conversation remembers between two commands: the last list of papers it was shown,
  * so "show 2", "similar 3" and "more" can refer to it.
@@ -5,6 +6,7 @@
 export interface Session {
   last?: LastResult;
 }
+
 
 /** The last numbered result of a conversation. */
 export interface LastResult {
@@ -18,6 +20,8 @@ export interface LastResult {
   nextOffset: number;
   /** Page size. */
   limit: number;
+  /** Filters given as options (search), kept for "more". */
+  filters?: PaperFilters;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Answer } from '../answer/answer-types.js';
-import type { ArxivMatch, CompletionOptions, IndexService, PageOptions, PaperPage, SearchPage, SimilarPage } from '../app/index-service.js';
+import type { ArxivMatch, CompletionOptions, IndexService, PageOptions, PaperPage, SearchOptions, SearchPage, SimilarPage } from '../app/index-service.js';
 import type { CorpusSummary } from '../corpus/corpus-summary.js';
 import type { Paper } from '../corpus/paper.js';
 import { asCodedError } from '../errors.js';
@@ -123,7 +123,7 @@ export class IndexWorkers implements IndexService {
     return this.call('getMany', [ids]);
   }
 
-  search(query: string, page: PageOptions): Promise<SearchPage> {
+  search(query: string, page: SearchOptions): Promise<SearchPage> {
     return this.call('search', [query, page]);
   }
 
@@ -135,8 +135,8 @@ export class IndexWorkers implements IndexService {
     return this.call('recent', [page]);
   }
 
-  answer(question: string): Promise<Answer> {
-    return this.call('answer', [question]);
+  answer(question: string, options?: { now?: number }): Promise<Answer> {
+    return this.call('answer', options ? [question, options] : [question]);
   }
 
   digestPapers(posted: readonly string[], count: number, topic?: string): Promise<Paper[]> {

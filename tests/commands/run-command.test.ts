@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 const run = (name: string, input: unknown, session: Session = {}) => runCommand(name, input, { index, session });
-const SEARCH_USAGE = 'Usage: search QUERY [--limit N]';
+const SEARCH_USAGE = 'Usage: search QUERY [--limit N] [--since DATE] [--until DATE] [--with-code] [--sort date|upvotes]';
 
 describe('runCommand: validating input', () => {
   it.each([

@@ -125,9 +125,16 @@ describe('runText: routing a line of chat', () => {
     expect(await conversation(index).say('help search')).toEqual({
       kind: 'help',
       commands: [
-        { name: 'search', usage: 'search QUERY [--limit N]', summary: 'List the papers that best match a query, with a one-line snippet each' },
+        { name: 'search', usage: 'search QUERY [--limit N] [--since DATE] [--until DATE] [--with-code] [--sort date|upvotes]', summary: 'List the papers that best match a query, with a one-line snippet each' },
       ],
-      notes: ['query: What to look for', 'limit: How many papers to list (1-50, default 10) (optional)'],
+      notes: [
+        'query: What to look for; filters in words work too ("diffusion with code since 2024")',
+        'limit: How many papers to list (1-50, default 10) (optional)',
+        'since: Only papers published on or after this date (2024, 2024-03, 2024-03-15) (optional)',
+        'until: Only papers published on or before this date (2024, 2024-03, 2024-03-15) (optional)',
+        'with-code: Only papers that link to code (GitHub) (optional)',
+        'sort: Order: relevance (default), date (newest first) or upvotes (optional)',
+      ],
     });
   });
 
@@ -144,8 +151,8 @@ describe('runText: routing a line of chat', () => {
     expect(await conversation(index).say('search x --foo 1')).toEqual({
       kind: 'error',
       code: ErrorCode.InvalidOption,
-      message: 'Unknown option --foo (options: --limit)',
-      hint: 'Usage: search QUERY [--limit N]',
+      message: 'Unknown option --foo (options: --limit, --since, --until, --sort, --with-code)',
+      hint: 'Usage: search QUERY [--limit N] [--since DATE] [--until DATE] [--with-code] [--sort date|upvotes]',
     });
   });
 

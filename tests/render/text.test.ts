@@ -164,6 +164,12 @@ describe('renderText: lists', () => {
     expect(text.split('\n').slice(0, 4)).toEqual(['Papers for "diffusion" — 1-2 of 2', 'searched for: diffusion', 'matched: diffusion', '']);
   });
 
+  it('shows the filters understood, with what the corpus could not tell, under the heading', () => {
+    const text = renderText(listOf({ items, total: 2, filters: { applied: { since: '2024-01-01', withCode: true, sort: 'date' as const }, understood: ['since 2024-01-01', 'with code', 'newest first'], notes: ['dates known for 25 of 231 papers; 3 match'] } }));
+    expect(text.split('\n').slice(0, 3)).toEqual(['Papers for "diffusion" — 1-2 of 2', 'filters: since 2024-01-01 · with code · newest first (dates known for 25 of 231 papers; 3 match)', 'matched: diffusion']);
+    expect(renderText(listOf({ filters: { applied: { since: '2024-01-01', withCode: true, sort: 'date' as const }, understood: ['since 2024-01-01', 'with code', 'newest first'], notes: ['dates known for 25 of 231 papers; 3 match'] } }))).toBe('No papers found for diffusion.\nfilters: since 2024-01-01 · with code · newest first (dates known for 25 of 231 papers; 3 match)');
+  });
+
   it('offers "Did you mean" with the search to type when nothing was found', () => {
     expect(renderText(listOf({ query: 'difusion', keywords: ['difusion'], didYouMean: 'diffusion' }))).toBe(
       'No papers found for difusion.\nDid you mean: diffusion? Try: search diffusion',

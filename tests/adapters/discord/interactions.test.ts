@@ -300,7 +300,7 @@ describe('/paper similar, more, papers, digest, help', () => {
     expect(type).toBe(4);
     expect(data.flags).toBe(EPHEMERAL);
     expect(data.allowed_mentions).toEqual(NO_MENTIONS);
-    for (const usage of ['/paper ask question:<text>', '/paper search query:<text> [limit:<1-50>]', '/paper show paper:<paper>', '/paper similar paper:<paper> [limit:<1-50>]', '/paper more', '/paper papers', '/paper help [command:<text>]']) {
+    for (const usage of ['/paper ask question:<text>', '/paper search query:<text> [limit:<1-50>] [since:<text>] [until:<text>] [with-code:<true|false>] [sort:<relevance|date|upvotes>]', '/paper show paper:<paper>', '/paper similar paper:<paper> [limit:<1-50>]', '/paper more', '/paper papers', '/paper help [command:<text>]']) {
       expect(data.embeds[0].description).toContain('`' + usage);
     }
   });
@@ -308,7 +308,7 @@ describe('/paper similar, more, papers, digest, help', () => {
   it('help for one command lists its options', async () => {
     const requests = await h.deliver(slashCommand('help', { command: 'search' }));
     expect(requests[0]!.body.data.embeds[0].description).toBe(
-      '`/paper search query:<text> [limit:<1-50>]` — List the papers that best match a query, with a one-line snippet each\n\nquery: What to look for\nlimit: How many papers to list (1-50, default 10) (optional)',
+      '`/paper search query:<text> [limit:<1-50>] [since:<text>] [until:<text>] [with-code:<true|false>] [sort:<relevance|date|upvotes>]` — List the papers that best match a query, with a one-line snippet each\n\nquery: What to look for; filters in words work too ("diffusion with code since 2024")\nlimit: How many papers to list (1-50, default 10) (optional)' + '\nsince: Only papers published on or after this date (2024, 2024-03, 2024-03-15) (optional)\nuntil: Only papers published on or before this date (2024, 2024-03, 2024-03-15) (optional)\nwith-code: Only papers that link to code (GitHub) (optional)\nsort: Order: relevance (default), date (newest first) or upvotes (optional)',
     );
   });
 

@@ -312,14 +312,14 @@ describe('rendering help and errors', () => {
     });
     expect(rendered.ephemeral).toBe(true);
     expect(rendered.embeds[0]!.description).toContain('`/paper ask question:<text>` — Answer a question');
-    expect(rendered.embeds[0]!.description).toContain('`/paper search query:<text> [limit:<1-50>]` — List papers');
+    expect(rendered.embeds[0]!.description).toContain('`/paper search query:<text> [limit:<1-50>] [since:<text>] [until:<text>] [with-code:<true|false>] [sort:<relevance|date|upvotes>]` — List papers');
     expect(rendered.embeds[0]!.description).not.toContain('chat note');
   });
 
   it('shows errors ephemerally in red, with the usage hint in slash form', () => {
     const rendered = renderResult({ kind: 'error', code: 'paperbot_invalid_option', message: 'query is empty', hint: 'Usage: search QUERY [--limit N]' }, { command: 'search' });
     expect(rendered).toEqual({
-      embeds: [{ color: COLORS.error, description: 'query is empty\nUsage: `/paper search query:<text> [limit:<1-50>]`' }],
+      embeds: [{ color: COLORS.error, description: 'query is empty\nUsage: `/paper search query:<text> [limit:<1-50>] [since:<text>] [until:<text>] [with-code:<true|false>] [sort:<relevance|date|upvotes>]`' }],
       ephemeral: true,
       similar: [],
     });
@@ -353,5 +353,20 @@ describe('defusing what papers and users type', () => {
     expect(embed!.description).toContain(`**[1]** [\\[Click\\](https://evil.test) @${ZWSP}everyone](https://arxiv.org/abs/1)`);
     expect(embed!.footer!.text).toBe(`matched: @${ZWSP}everyone`);
     expect(JSON.stringify(rendered.embeds)).not.toMatch(/@everyone|@here|(?<!\\)<@/);
+  });
+});
+
+describe('rendering filters', () => {
+  it('puts an answer\'s filters in its footer', () => {
+    const rendered = renderResult({ ...answer, answer: { ...answer.answer, filters: { understood: ['since 2024-01-01', 'with code'], notes: ['dates known for 25 of 231 papers; 3 match'] } } });
+    expect(rendered.embeds.at(-1)!.footer!.text).toContain('filters: since 2024-01-01 · with code (dates known for 25 of 231 papers; 3 match)');
+  });
+
+  it('puts the filters understood in the list\'s footer, and under "No papers found"', () => {
+    const items = [{ ...source(1, 'p1', 'Paper one'), snippet: 'One.' }];
+    const shown = renderResult(list(items, { filters: { applied: { since: '2024-01-01', withCode: true, sort: 'date' as const }, understood: ['since 2024-01-01', 'with code', 'newest first'], notes: ['dates known for 25 of 231 papers; 3 match'] } }));
+    expect(shown.embeds.at(-1)!.footer!.text).toContain('filters: since 2024-01-01 · with code · newest first (dates known for 25 of 231 papers; 3 match)');
+    const none = renderResult(list([], { filters: { applied: { since: '2024-01-01', withCode: true, sort: 'date' as const }, understood: ['since 2024-01-01', 'with code', 'newest first'], notes: ['dates known for 25 of 231 papers; 3 match'] } }));
+    expect(none.embeds[0]!.description).toContain('filters: since 2024-01-01');
   });
 });

@@ -27,8 +27,18 @@ describe('the /paper command data', () => {
   it('maps each option from its OptionSpec: type, required, ranges, lengths, autocomplete', () => {
     expect(sub('ask').options).toEqual([{ type: 3, name: 'question', description: 'Your question, in your own words', required: true, max_length: 500 }, PRIVATE]);
     expect(sub('search').options).toEqual([
-      { type: 3, name: 'query', description: 'What to look for', required: true, max_length: 500 },
+      { type: 3, name: 'query', description: 'What to look for; filters in words work too ("diffusion with code since 2024")', required: true, max_length: 500 },
       { type: 4, name: 'limit', description: 'How many papers to list (1-50, default 10)', required: false, min_value: 1, max_value: 50 },
+      { type: 3, name: 'since', description: 'Only papers published on or after this date (2024, 2024-03, 2024-03-15)', required: false, max_length: 10 },
+      { type: 3, name: 'until', description: 'Only papers published on or before this date (2024, 2024-03, 2024-03-15)', required: false, max_length: 10 },
+      { type: 5, name: 'with-code', description: 'Only papers that link to code (GitHub)', required: false },
+      {
+        type: 3,
+        name: 'sort',
+        description: 'Order: relevance (default), date (newest first) or upvotes',
+        required: false,
+        choices: ['relevance', 'date', 'upvotes'].map((value) => ({ name: value, value })),
+      },
       PRIVATE,
     ]);
     expect(sub('show').options).toEqual([{ type: 3, name: 'paper', description: 'A paper id, or its number in the last result', required: true, autocomplete: true }, PRIVATE]);
@@ -74,7 +84,7 @@ describe('the /paper command data', () => {
   it('puts required options before optional ones whatever the registry order', () => {
     const spec = { ...findCommand('search')!, options: [...findCommand('search')!.options].reverse() };
     const built = buildSlashCommandData([spec]);
-    expect((built.options as unknown as Sub[])[0]!.options.map((o) => o.name)).toEqual(['query', 'limit', 'private']);
+    expect((built.options as unknown as Sub[])[0]!.options.map((o) => o.name)).toEqual(['query', 'sort', 'with-code', 'until', 'since', 'limit', 'private']);
     expect(commandDataProblems(built)).toEqual([]);
   });
 });
@@ -169,7 +179,7 @@ describe('validating command data', () => {
 describe('slash usage', () => {
   it('writes each command as it is typed in Discord', () => {
     expect(slashUsage(findCommand('ask')!)).toBe('/paper ask question:<text>');
-    expect(slashUsage(findCommand('search')!)).toBe('/paper search query:<text> [limit:<1-50>]');
+    expect(slashUsage(findCommand('search')!)).toBe('/paper search query:<text> [limit:<1-50>] [since:<text>] [until:<text>] [with-code:<true|false>] [sort:<relevance|date|upvotes>]');
     expect(slashUsage(findCommand('show')!)).toBe('/paper show paper:<paper>');
     expect(slashUsage(findCommand('papers')!)).toBe('/paper papers [limit:<1-50>] [offset:<number>]');
     expect(slashUsage(findCommand('more')!)).toBe('/paper more');

@@ -335,3 +335,17 @@ describe('fitBlocks', () => {
     expect(fitted.blocks.at(-2)).toEqual({ type: 'context', elements: [md('(shortened to fit one Slack message)')] });
   });
 });
+
+describe('rendering filters', () => {
+  it('puts an answer\'s filters in its question context', () => {
+    const base = answerResult();
+    const message = renderResult({ ...base, answer: { ...base.answer, filters: { understood: ['since 2024-01-01', 'with code'], notes: ['dates known for 25 of 231 papers; 3 match'] } } }, 'thread');
+    expect(JSON.stringify(message.blocks)).toContain('filters: since 2024-01-01 · with code (dates known for 25 of 231 papers; 3 match)');
+  });
+
+  it('puts the filters understood in the list\'s context line', () => {
+    const message = renderResult(listResult(2, { filters: { applied: { since: '2024-01-01', withCode: true, sort: 'date' as const }, understood: ['since 2024-01-01', 'with code', 'newest first'], notes: ['dates known for 25 of 231 papers; 3 match'] } }), 'thread');
+    expect(JSON.stringify(message.blocks[1])).toContain('filters: since 2024-01-01 · with code · newest first (dates known for 25 of 231 papers; 3 match)');
+    expect(message.blocks[1]!.type).toBe('context');
+  });
+});

@@ -83,7 +83,7 @@ describe('/paper', () => {
       expect(help.response_type).toBe('ephemeral');
       expect(JSON.stringify(help.blocks)).not.toContain('paperbot_share');
       expect(help.text).toBe('paperbot commands: ask, search, show, similar, link, more, papers, digest, help');
-      expect(JSON.stringify(help.blocks)).toContain('`/paper search QUERY [--limit N]` — List the papers that best match a query');
+      expect(JSON.stringify(help.blocks)).toContain('`/paper search QUERY [--limit N] [--since DATE] [--until DATE] [--with-code] [--sort date|upvotes]` — List the papers that best match a query');
     }
     expect(responses()).toHaveLength(2);
   });

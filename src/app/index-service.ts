@@ -1,3 +1,4 @@
+import type { ChannelFeedback, ProfileSummary } from '../digest/channel-profile.js';
 import type { Answer } from '../answer/answer-types.js';
 import type { Paper } from '../corpus/paper.js';
 
@@ -76,9 +77,11 @@ export interface IndexService {
   answer(question: string): Promise<Answer>;
   /**
    * A digest's papers: not in `posted`, ranked by relevance to `topic` when given (papers that
-   * do not match it left out), else newest first.
+   * do not match it left out), else newest first; re-ranked by the channel's votes when given.
    */
-  digestPapers(posted: readonly string[], count: number, topic?: string): Promise<Paper[]>;
+  digestPapers(posted: readonly string[], count: number, topic?: string, feedback?: ChannelFeedback): Promise<Paper[]>;
+  /** A channel's learnt profile as words (`digest why`). */
+  digestProfile(feedback: ChannelFeedback, limit?: number): Promise<ProfileSummary>;
   /** Papers whose id or title matches typed text, then ranked hits; the newest when nothing is typed. */
   completePapers(typed: string, options: CompletionOptions): Promise<Paper[]>;
   /**

@@ -4,7 +4,8 @@ import { paperCompletions } from '../commands/paper-completions.js';
 import { byRecency } from '../commands/papers.js';
 import { snippetOf } from '../commands/snippet.js';
 import type { Paper } from '../corpus/paper.js';
-import { selectDigestPapers } from '../digest/select-papers.js';
+import type { ChannelFeedback, ProfileSummary } from '../digest/channel-profile.js';
+import { selectDigestPapers, summarizeProfile } from '../digest/select-papers.js';
 import { analyzeTerms } from '../nlp/analyzer.js';
 import { didYouMean } from '../query/did-you-mean.js';
 import { PaperIndex } from '../search/paper-index.js';
@@ -66,8 +67,12 @@ export class LocalIndexService implements IndexService {
     return answer(this.index, question);
   }
 
-  async digestPapers(posted: readonly string[], count: number, topic?: string): Promise<Paper[]> {
-    return selectDigestPapers(this.index, new Set(posted), count, topic);
+  async digestPapers(posted: readonly string[], count: number, topic?: string, feedback?: ChannelFeedback): Promise<Paper[]> {
+    return selectDigestPapers(this.index, new Set(posted), count, topic, feedback);
+  }
+
+  async digestProfile(feedback: ChannelFeedback, limit?: number): Promise<ProfileSummary> {
+    return summarizeProfile(this.index, feedback, limit);
   }
 
   async completePapers(typed: string, { limit, maxIdLength }: CompletionOptions): Promise<Paper[]> {

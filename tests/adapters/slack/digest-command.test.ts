@@ -87,7 +87,7 @@ describe('/paper digest subscribe', () => {
       text: 'Error: tz must be an IANA time zone such as Europe/Berlin, not "Mars/Olympus"',
       blocks: [
         section(
-          ':warning: tz must be an IANA time zone such as Europe/Berlin, not "Mars/Olympus"\nUsage: digest subscribe|unsubscribe|preview|status [TOPIC] [--time HH:MM] [--tz ZONE] [--count N] [--quiet]',
+          ':warning: tz must be an IANA time zone such as Europe/Berlin, not "Mars/Olympus"\nUsage: digest subscribe|unsubscribe|preview|status|why|reset [TOPIC] [--time HH:MM] [--tz ZONE] [--count N] [--quiet]',
         ),
       ],
     });

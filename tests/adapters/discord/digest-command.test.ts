@@ -13,7 +13,7 @@ import { ManualClock } from '../../../src/time/clock.js';
 import { seedIndex } from '../../helpers/seed-index.js';
 import { APP_ID, type RecordedRequest } from './fake-discord.js';
 import { BOT_TOKEN, createHarness, recordingLogger, type Harness } from './harness.js';
-import { ASKER, CHANNEL_ID, GUILD_ID, slashCommand } from './payloads.js';
+import { ASKER, buttonClick, CHANNEL_ID, GUILD_ID, slashCommand } from './payloads.js';
 
 /**
  * `/paper digest action:… [topic] [time] [tz] [count] [quiet]` driven through a real discord.js
@@ -240,5 +240,36 @@ describe('the registered /paper command', () => {
     const [put] = h.fake.requests.slice(before);
     expect(`${put!.method} ${put!.path}`).toBe(`PUT /applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     expect(put!.body[0].options.find((o: { name: string }) => o.name === 'digest')).toEqual(digest);
+  });
+});
+
+describe('digest 👍/👎 buttons (Discord)', () => {
+  beforeEach(async () => {
+    await store.clearVotes('discord', CHANNEL_ID);
+  });
+
+  /** Clicks a vote button; it is answered at once, privately, with one callback. */
+  async function vote(customId: string, user = ASKER) {
+    const raw = buttonClick(customId, user);
+    const requests = await h.deliver(raw);
+    expect(calls(requests)).toEqual([`POST ${callbackPath(raw)}`]);
+    expect(requests[0]!.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    return JSON.stringify(requests[0]!.body.data);
+  }
+
+  it('records the clicker’s vote in the channel, one per user and paper (a second press changes it), from anyone', async () => {
+    const paperId = [...(await seedIndex()).index.all()][0]!.id;
+    expect(await vote(`pb:vote:up:${paperId}`)).toContain('👍 Noted');
+    expect(await vote(`pb:vote:down:${paperId}`)).toContain('👎 Noted');
+    await vote(`pb:vote:up:${paperId}`, '1100000000000000077');
+    expect((await store.listVotes('discord', CHANNEL_ID)).map((v) => [v.user, v.vote])).toEqual([
+      ['1100000000000000077', 1],
+      [ASKER, -1],
+    ]);
+  });
+
+  it('a custom_id naming no paper of the corpus stores nothing and says so privately', async () => {
+    expect(await vote('pb:vote:up:no-such-paper')).toContain('names no paper of the corpus');
+    expect(await store.listVotes('discord', CHANNEL_ID)).toEqual([]);
   });
 });

@@ -127,3 +127,34 @@ function button(label: string, customId: string, style: ButtonStyle.Primary | Bu
 export function similarRequest(paperId: string): PageRequest {
   return { source: 'similar', query: paperId, offset: 0, limit: DEFAULT_PAGE_SIZE };
 }
+
+/**
+ * 👍/👎 under a digest's papers: `pb:vote:<up|down>:<paper id>`. Unlike the result buttons they
+ * carry no owner: anyone in the channel may vote (who voted comes from the interaction). Two
+ * papers a row ("1 👍", "1 👎", "2 👍", "2 👎") in at most five rows, so the first ten papers of a
+ * digest get buttons; a paper whose id would not fit a custom_id gets none.
+ */
+export function voteButtonId(direction: 'up' | 'down', paperId: string): string {
+  return `${PREFIX}:vote:${direction}:${paperId}`;
+}
+
+/** Reads a vote custom_id; undefined for anything else. */
+export function parseVoteButtonId(customId: string): { vote: 'up' | 'down'; paperId: string } | undefined {
+  const match = /^pb:vote:(up|down):(.+)$/s.exec(customId);
+  return match ? { vote: match[1] as 'up' | 'down', paperId: match[2]! } : undefined;
+}
+
+const PAPERS_PER_VOTE_ROW = 2;
+
+/** The vote rows for a digest's items (numbered as shown). */
+export function digestVoteRows(items: ReadonlyArray<{ n: number; id: string }>): Array<APIActionRowComponent<APIButtonComponentWithCustomId>> {
+  const buttons = items
+    .filter((item) => voteButtonId('down', item.id).length <= DISCORD_LIMITS.customId)
+    .slice(0, DISCORD_LIMITS.actionRows * PAPERS_PER_VOTE_ROW)
+    .map((item) => [button(`${item.n} 👍`, voteButtonId('up', item.id), ButtonStyle.Secondary), button(`${item.n} 👎`, voteButtonId('down', item.id), ButtonStyle.Secondary)]);
+  const rows: Array<APIActionRowComponent<APIButtonComponentWithCustomId>> = [];
+  for (let i = 0; i < buttons.length; i += PAPERS_PER_VOTE_ROW) {
+    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + PAPERS_PER_VOTE_ROW).flat() });
+  }
+  return rows;
+}

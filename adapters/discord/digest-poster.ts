@@ -5,6 +5,7 @@ import type { Digest } from '../../src/digest/digest-types.js';
 import { DEFAULT_DISCORD_API_URL } from './client.js';
 import { NO_MENTIONS } from './interaction-handler.js';
 import { PostBudgets } from './post-budget.js';
+import { digestVoteRows } from './buttons.js';
 import { renderDigestEmbed } from './render-digest.js';
 
 /** How long one HTTP request of a post may take before its outcome counts as unknown. Default 15 s. */
@@ -75,7 +76,7 @@ export class DiscordDigestPoster implements DigestPoster {
     });
     try {
       const request = this.rest.post(Routes.channelMessages(digest.channel), {
-        body: { embeds: [renderDigestEmbed(digest)], nonce, enforce_nonce: true, allowed_mentions: NO_MENTIONS },
+        body: { embeds: [renderDigestEmbed(digest)], components: digestVoteRows(digest.items), nonce, enforce_nonce: true, allowed_mentions: NO_MENTIONS },
         signal,
       }) as Promise<{ id: string }>;
       // Should the guard win, the request's own late failure is not an unhandled rejection.

@@ -13,7 +13,7 @@ import { findCommand } from '../../src/commands/registry.js';
 import type { CommandResult, PageRequest } from '../../src/commands/results.js';
 import type { Logger } from '../../src/log/logger.js';
 import { paperChoices } from './autocomplete.js';
-import { buttonRows, PageStore, parseButtonId, similarRequest } from './buttons.js';
+import { buttonRows, PageStore, parseButtonId, parseVoteButtonId, similarRequest } from './buttons.js';
 import { messageProblems } from './discord-limits.js';
 import { renderNotice, renderResult, type RenderedResult } from './render-embeds.js';
 import { errorMeta } from './safe-log.js';
@@ -117,6 +117,12 @@ export class InteractionHandler {
   }
 
   private async button(interaction: ButtonInteraction): Promise<void> {
+    const vote = parseVoteButtonId(interaction.customId);
+    if (vote) {
+      // A digest's 👍/👎: the vote is the clicker's, in this channel; confirmed to them only.
+      const result = await this.bot.vote({ platform: 'discord', channel: interaction.channelId, user: interaction.user.id, paperId: vote.paperId, vote: vote.vote });
+      return this.reply(interaction, this.render(result, sessionKey(interaction), 'digest'), true);
+    }
     const action = parseButtonId(interaction.customId);
     if (!action) return this.reply(interaction, renderNotice(NOTICES.expired));
     if (action.owner !== interaction.user.id) return this.reply(interaction, renderNotice(NOTICES.notYours));

@@ -48,3 +48,18 @@ export function parsePageButtonValue(value: unknown): unknown {
 export function similarButtonValue(paperId: string): string | undefined {
   return paperId.length > 0 && paperId.length <= BLOCK_KIT_LIMITS.buttonValue ? paperId : undefined;
 }
+
+/**
+ * 👍/👎 under each paper of a digest: `paperbot_vote.<up|down>.<n>` (unique per message), the
+ * paper id as the value. Anyone in the channel may vote; who voted and where comes from Slack's
+ * signed payload, and the core checks the paper id against the corpus.
+ */
+export const VOTE_ACTION_PATTERN = /^paperbot_vote\.(up|down)(?:\.\d{1,4})?$/;
+
+export const voteActionId = (direction: 'up' | 'down', n: number): string => `paperbot_vote.${direction}.${n}`;
+
+/** The direction a vote action id names, if it is one. */
+export function voteOfAction(actionId: string): 'up' | 'down' | undefined {
+  const direction = VOTE_ACTION_PATTERN.exec(actionId)?.[1];
+  return direction === 'up' || direction === 'down' ? direction : undefined;
+}

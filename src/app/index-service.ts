@@ -1,3 +1,4 @@
+import type { ChannelFeedback, ProfileSummary } from '../digest/channel-profile.js';
 import type { Answer } from '../answer/answer-types.js';
 import type { Paper } from '../corpus/paper.js';
 import type { PaperFilters } from '../query/filters.js';
@@ -111,9 +112,11 @@ export interface IndexService {
   answer(question: string, options?: { now?: number }): Promise<Answer>;
   /**
    * A digest's papers: not in `posted`, ranked by relevance to `topic` when given (papers that
-   * do not match it left out), else newest first.
+   * do not match it left out), else newest first; re-ranked by the channel's votes when given.
    */
-  digestPapers(posted: readonly string[], count: number, topic?: string): Promise<Paper[]>;
+  digestPapers(posted: readonly string[], count: number, topic?: string, feedback?: ChannelFeedback): Promise<Paper[]>;
+  /** A channel's learnt profile as words (`digest why`). */
+  digestProfile(feedback: ChannelFeedback, limit?: number): Promise<ProfileSummary>;
   /** The paper an arXiv id (without version) names: by its own id or its page's link; undefined when the corpus lacks it. */
   findArxiv(arxivId: string): Promise<ArxivMatch | undefined>;
   /** Papers whose id or title matches typed text, then ranked hits; the newest when nothing is typed. */

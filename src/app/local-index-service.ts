@@ -5,7 +5,8 @@ import { byRecency } from '../commands/papers.js';
 import { snippetOf } from '../commands/snippet.js';
 import { arxivIdsOf, stripArxivVersion } from '../corpus/arxiv-link.js';
 import type { Paper } from '../corpus/paper.js';
-import { gistOf, selectDigestPapers } from '../digest/select-papers.js';
+import type { ChannelFeedback, ProfileSummary } from '../digest/channel-profile.js';
+import { gistOf, selectDigestPapers, summarizeProfile } from '../digest/select-papers.js';
 import { analyzeTerms } from '../nlp/analyzer.js';
 import { didYouMean } from '../query/did-you-mean.js';
 import { describeFilters, hasFilters, parseFilters, type PaperFilters } from '../query/filters.js';
@@ -140,8 +141,12 @@ export class LocalIndexService implements IndexService {
     return { ...result, question, filters: { understood: describeFilters(filters), notes } };
   }
 
-  async digestPapers(posted: readonly string[], count: number, topic?: string): Promise<Paper[]> {
-    return selectDigestPapers(this.index, new Set(posted), count, topic);
+  async digestPapers(posted: readonly string[], count: number, topic?: string, feedback?: ChannelFeedback): Promise<Paper[]> {
+    return selectDigestPapers(this.index, new Set(posted), count, topic, feedback);
+  }
+
+  async digestProfile(feedback: ChannelFeedback, limit?: number): Promise<ProfileSummary> {
+    return summarizeProfile(this.index, feedback, limit);
   }
 
   async completePapers(typed: string, { limit, maxIdLength }: CompletionOptions): Promise<Paper[]> {

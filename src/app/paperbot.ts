@@ -2,7 +2,8 @@ import type { Conversation } from '../commands/command.js';
 import { parsePageRequest, runPage } from '../commands/page.js';
 import type { CommandResult } from '../commands/results.js';
 import { runCommand, runText } from '../commands/run-command.js';
-import { asCodedError, ErrorCode } from '../errors.js';
+import { castVote, voteValue } from '../digest/votes.js';
+import { asCodedError, ErrorCode, InvalidOptionError } from '../errors.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import { MemorySessionStore, type Session, type SessionStore } from '../session/session.js';
 import type { PaperbotStore } from '../store/store.js';
@@ -113,6 +114,32 @@ export class Paperbot {
         return { kind: 'error', code: coded.code, message: coded.code === ErrorCode.Unknown ? 'Something went wrong while answering. Please try again.' : coded.message };
       }
     });
+  }
+
+  /**
+   * A 👍/👎 button on a digest paper, pressed by `user` in a channel: the vote is stored (one per
+   * user and paper, a new press replaces it) and steers the channel's next digests. The button's
+   * paper id and direction are untrusted: an unknown paper or direction gets an error result.
+   */
+  async vote(request: { platform: Conversation['platform']; channel: string; user: string; paperId: unknown; vote: unknown }): Promise<CommandResult> {
+    try {
+      if (!this.store) throw new InvalidOptionError('Votes need the database, and this instance runs without one.');
+      const store = this.store;
+      const vote = voteValue(request.vote);
+      const paperId = typeof request.paperId === 'string' ? request.paperId : '';
+      const paper = paperId ? await this.withIndex((index) => index.get(paperId)) : undefined;
+      if (!paper) throw new InvalidOptionError(`This button names no paper of the corpus (${JSON.stringify(String(request.paperId ?? '')).slice(0, 120)}).`);
+      await castVote(store, { platform: request.platform, channel: request.channel, user: request.user, paperId, vote, now: this.clock.now() });
+      return {
+        kind: 'notice',
+        title: vote > 0 ? '👍 Noted' : '👎 Noted',
+        lines: [`${vote > 0 ? 'More' : 'Fewer'} papers like “${paper.title}” in this channel’s next digests. "digest why" shows what it learnt.`],
+      };
+    } catch (error) {
+      const coded = asCodedError(error);
+      if (coded.code === ErrorCode.Unknown) this.logger.error({ err: error }, 'vote failed');
+      return { kind: 'error', code: coded.code, message: coded.code === ErrorCode.Unknown ? 'Something went wrong while recording the vote. Please try again.' : coded.message };
+    }
   }
 
   private context(index: IndexService, session: Session, conversation: Conversation | undefined) {

@@ -1,6 +1,7 @@
 import { Command as Program, Option } from 'commander';
 import type { DigestPoster } from '../digest/digest-poster.js';
 import { describeSubscription, subscribe } from '../digest/subscriptions.js';
+import { feedbackFromVotes } from '../digest/channel-profile.js';
 import { previewDigest } from '../digest/preview.js';
 import { runDueDigests, type DigestRunReport } from '../digest/run-digests.js';
 import type { Logger } from '../log/logger.js';
@@ -97,6 +98,39 @@ export function addDigestCommands(program: Program, deps: DigestCliDeps): void {
         const removed = await store.removeSubscription(options.platform, options.channel);
         if (!removed) throw new InvalidOptionError(`No digest subscription for ${options.platform} channel ${options.channel}.`);
         out({ removed }, `Unsubscribed ${options.platform} ${options.channel}.`);
+      }),
+    );
+
+  digest
+    .command('why')
+    .description("what a channel's digest learnt from its 👍/👎 votes: its strongest terms each way")
+    .addOption(platformOption())
+    .requiredOption('--channel <id>', 'channel id')
+    .action((options: { platform: Platform; channel: string }) =>
+      withStore(async (store) => {
+        const feedback = feedbackFromVotes(await store.listVotes(options.platform, options.channel));
+        const summary = await new LocalIndexService(await deps.index()).digestProfile(feedback);
+        const text =
+          summary.likedPapers + summary.dislikedPapers === 0
+            ? `No votes in ${options.platform} ${options.channel}: its digests follow the topic and the newest papers.`
+            : [
+                `From the votes on ${summary.likedPapers} liked and ${summary.dislikedPapers} disliked papers:`,
+                `More of: ${summary.liked.join(', ') || '—'}`,
+                `Less of: ${summary.disliked.join(', ') || '—'}`,
+              ].join('\n');
+        out(summary, text);
+      }),
+    );
+
+  digest
+    .command('reset')
+    .description("forget a channel's votes (its digests follow the topic and the newest papers again)")
+    .addOption(platformOption())
+    .requiredOption('--channel <id>', 'channel id')
+    .action((options: { platform: Platform; channel: string }) =>
+      withStore(async (store) => {
+        const cleared = await store.clearVotes(options.platform, options.channel);
+        out({ cleared }, `Forgot ${cleared} vote${cleared === 1 ? '' : 's'} of ${options.platform} ${options.channel}.`);
       }),
     );
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeSubscription, DEFAULT_DIGEST_COUNT, MAX_DIGEST_COUNT, subscribe } from '../digest/subscriptions.js';
+import { feedbackFromVotes, hasFeedback } from '../digest/channel-profile.js';
 import { previewDigest } from '../digest/preview.js';
 import { InvalidOptionError } from '../errors.js';
 import type { DigestRecord } from '../store/store.js';
@@ -8,7 +9,10 @@ import { defineCommand } from './command.js';
 import type { CommandResult } from './results.js';
 import { parseTextArgs } from './text-args.js';
 
-const ACTIONS = ['subscribe', 'unsubscribe', 'preview', 'status'] as const;
+const ACTIONS = ['subscribe', 'unsubscribe', 'preview', 'status', 'why', 'reset'] as const;
+
+/** Terms shown each way by `digest why`. */
+const WHY_TERMS = 8;
 
 /** The store and channel a digest command needs, or a message saying why it cannot run here. */
 function where(context: CommandContext) {
@@ -27,13 +31,13 @@ function describeRecord(record: DigestRecord): string {
   return `${record.localDate}: sent (${n === 0 ? 'nothing new' : `${n} paper${n === 1 ? '' : 's'}`})`;
 }
 
-/** `digest subscribe|unsubscribe|preview|status`: this channel's daily digest. */
+/** `digest subscribe|unsubscribe|preview|status|why|reset`: this channel's daily digest and what it learnt from votes. */
 export default defineCommand({
   name: 'digest',
-  summary: 'Daily digest for this channel: subscribe, unsubscribe, preview or status',
-  usage: 'digest subscribe|unsubscribe|preview|status [TOPIC] [--time HH:MM] [--tz ZONE] [--count N] [--quiet]',
+  summary: 'Daily digest for this channel: subscribe, unsubscribe, preview, status, why (votes) or reset',
+  usage: 'digest subscribe|unsubscribe|preview|status|why|reset [TOPIC] [--time HH:MM] [--tz ZONE] [--count N] [--quiet]',
   options: [
-    { name: 'action', description: 'subscribe, unsubscribe, preview or status', type: 'string', required: true, choices: ACTIONS },
+    { name: 'action', description: 'subscribe, unsubscribe, preview, status, why or reset', type: 'string', required: true, choices: ACTIONS },
     { name: 'topic', description: 'Rank papers by relevance to this topic (subscribe, preview)', type: 'string', required: false, rest: true, maxLength: 500 },
     { name: 'time', description: 'Local time of day, HH:MM (default 09:00)', type: 'string', required: false, maxLength: 5 },
     { name: 'tz', description: 'IANA time zone, e.g. Europe/Berlin (default UTC)', type: 'string', required: false, maxLength: 64 },
@@ -101,6 +105,40 @@ export default defineCommand({
           lines: [
             describeSubscription(subscription),
             ...(recent.length ? recent.map(describeRecord) : ['No digest posted yet.']),
+          ],
+        };
+      }
+      case 'why': {
+        const feedback = feedbackFromVotes(await store.listVotes(platform, channel));
+        if (!hasFeedback(feedback)) {
+          return {
+            kind: 'notice',
+            title: 'Nothing learnt yet',
+            lines: ['No votes in this channel: digests follow the topic and the newest papers. Vote 👍 or 👎 on a digest’s papers to steer the next ones.'],
+          };
+        }
+        const summary = await context.index.digestProfile(feedback, WHY_TERMS);
+        const papers = (n: number) => `${n} paper${n === 1 ? '' : 's'}`;
+        return {
+          kind: 'notice',
+          title: 'What this channel’s digest has learnt',
+          lines: [
+            `From the votes on ${papers(summary.likedPapers)} liked and ${papers(summary.dislikedPapers)} disliked.`,
+            ...(summary.liked.length ? [`More of: ${summary.liked.join(', ')}`] : []),
+            ...(summary.disliked.length ? [`Less of: ${summary.disliked.join(', ')}`] : []),
+            '"digest reset" forgets the votes.',
+          ],
+        };
+      }
+      case 'reset': {
+        const cleared = await store.clearVotes(platform, channel);
+        return {
+          kind: 'notice',
+          title: 'Votes forgotten',
+          lines: [
+            cleared === 0
+              ? 'This channel had no votes; digests follow the topic and the newest papers.'
+              : `Forgot ${cleared} vote${cleared === 1 ? '' : 's'}: the next digests follow the topic and the newest papers again (papers already sent are still never sent again).`,
           ],
         };
       }

@@ -2,6 +2,7 @@ import { InvalidOptionError } from '../errors.js';
 import type { IndexService } from '../app/index-service.js';
 import type { PaperbotStore, Platform } from '../store/store.js';
 import type { Digest } from './digest-types.js';
+import { feedbackFromVotes, hasFeedback } from './channel-profile.js';
 import { localTime } from './local-time.js';
 import { digestItems } from './select-papers.js';
 import { DEFAULT_DIGEST_COUNT, MAX_DIGEST_COUNT } from './subscriptions.js';
@@ -32,7 +33,8 @@ export async function previewDigest(store: PaperbotStore, index: IndexService, r
   if (!Number.isInteger(count) || count < 1 || count > MAX_DIGEST_COUNT) {
     throw new InvalidOptionError(`${request.countLabel ?? 'count'} must be a whole number from 1 to ${MAX_DIGEST_COUNT}`);
   }
-  const papers = await index.digestPapers([...posted], count, topic);
+  const feedback = platform && channel ? feedbackFromVotes(await store.listVotes(platform, channel)) : undefined;
+  const papers = await index.digestPapers([...posted], count, topic, hasFeedback(feedback) ? feedback : undefined);
   return {
     platform: platform ?? 'slack',
     channel: channel ?? '',

@@ -3,6 +3,7 @@ import type { Logger } from '../log/logger.js';
 import type { IndexService } from '../app/index-service.js';
 import { indexService, type IndexSource } from '../app/local-index-service.js';
 import type { DigestRecord, PaperbotStore, Platform, Subscription } from '../store/store.js';
+import { feedbackFromVotes, hasFeedback } from './channel-profile.js';
 import { DigestPostError, type DigestPoster } from './digest-poster.js';
 import type { Digest } from './digest-types.js';
 import { localTime } from './local-time.js';
@@ -98,11 +99,7 @@ async function runOne(subscription: Subscription, index: IndexService, options: 
   }
 
   // A retry sends the same papers as the first attempt; a first attempt picks them now.
-  const paperIds =
-    existing?.paperIds ??
-    (await index.digestPapers([...(await store.postedPaperIds(subscription.platform, subscription.channel))], subscription.count, subscription.topic)).map(
-      (paper) => paper.id,
-    );
+  const paperIds = existing?.paperIds ?? (await pickPapers(subscription, index, store));
   const claim = await store.claimDigest({
     key,
     platform: subscription.platform,
@@ -160,6 +157,15 @@ async function runOne(subscription: Subscription, index: IndexService, options: 
     report.failed.push({ key, error: message, outcome });
     logger.warn({ key, outcome, attempt: record.attempts, error: message }, 'digest post failed');
   }
+}
+
+/** A first attempt's papers: not sent to the channel yet, by its topic, re-ranked by its votes. */
+async function pickPapers(subscription: Subscription, index: IndexService, store: PaperbotStore): Promise<string[]> {
+  const { platform, channel } = subscription;
+  const posted = [...(await store.postedPaperIds(platform, channel))];
+  const feedback = feedbackFromVotes(await store.listVotes(platform, channel));
+  const papers = await index.digestPapers(posted, subscription.count, subscription.topic, hasFeedback(feedback) ? feedback : undefined);
+  return papers.map((paper) => paper.id);
 }
 
 function skipReason(record: DigestRecord, now: number, retry: DigestRetryPolicy, staleAfterMs: number): string | undefined {

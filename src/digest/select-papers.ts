@@ -1,9 +1,10 @@
 import { sourceRef } from '../answer/answer.js';
 import type { Paper } from '../corpus/paper.js';
-import { analyzeTerms } from '../nlp/analyzer.js';
+import { analyze, analyzeTerms } from '../nlp/analyzer.js';
 import { splitSentences } from '../nlp/sentences.js';
 import type { PaperIndex } from '../search/paper-index.js';
 import { shorten } from '../commands/snippet.js';
+import { buildProfile, describeProfile, hasFeedback, rerankByProfile, type ChannelFeedback, type ProfileSummary } from './channel-profile.js';
 import type { DigestItem } from './digest-types.js';
 
 /** Longest gist, in characters. */
@@ -22,22 +23,42 @@ function newerFirst(a: Paper, b: Paper): number {
 
 /**
  * Picks a digest's papers: those not yet posted to the channel, ranked by relevance to the
- * topic when there is one (papers that do not match the topic are left out), then newest and
- * most upvoted.
+ * topic when there is one (papers that do not match the topic are left out), else newest and
+ * most upvoted; then, when the channel has voted, re-ranked by its profile (see
+ * {@link rerankByProfile}). Posted papers are left out before anything is ranked, so a paper is
+ * never sent to a channel twice whatever its votes say.
  */
-export function selectDigestPapers(index: PaperIndex, posted: ReadonlySet<string>, count: number, topic?: string): Paper[] {
+export function selectDigestPapers(index: PaperIndex, posted: ReadonlySet<string>, count: number, topic?: string, feedback?: ChannelFeedback): Paper[] {
   if (count <= 0) return [];
-  if (topic) {
-    return index
-      .search(topic, { limit: TOPIC_CANDIDATES })
-      .hits.map((hit) => hit.paper)
-      .filter((paper) => !posted.has(paper.id))
-      .slice(0, count);
+  const candidates = topic
+    ? index
+        .search(topic, { limit: TOPIC_CANDIDATES })
+        .hits.map((hit) => hit.paper)
+        .filter((paper) => !posted.has(paper.id))
+    : [...index.all()].filter((paper) => !posted.has(paper.id)).sort(newerFirst);
+  if (!hasFeedback(feedback)) return candidates.slice(0, count);
+  return rerankByProfile(candidates, buildProfile(feedback, index), index).slice(0, count);
+}
+
+/** A channel's profile as words: its strongest liked and disliked terms (`digest why`). */
+export function summarizeProfile(index: PaperIndex, feedback: ChannelFeedback, limit?: number): ProfileSummary {
+  const profile = buildProfile(feedback, index);
+  // The surface word each term is most often written as in the voted papers.
+  const counts = new Map<string, Map<string, number>>();
+  for (const id of [...feedback.liked, ...feedback.disliked]) {
+    const paper = index.get(id);
+    if (!paper) continue;
+    for (const { term, word } of analyze(`${paper.title}. ${paper.abstract}`)) {
+      const forms = counts.get(term) ?? new Map<string, number>();
+      forms.set(word, (forms.get(word) ?? 0) + 1);
+      counts.set(term, forms);
+    }
   }
-  return [...index.all()]
-    .filter((paper) => !posted.has(paper.id))
-    .sort(newerFirst)
-    .slice(0, count);
+  const wordOf = (term: string) => {
+    const forms = [...(counts.get(term) ?? [])].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return forms[0]?.[0] ?? term;
+  };
+  return describeProfile(profile, feedback, wordOf, limit);
 }
 
 /**

@@ -6,6 +6,8 @@
  */
 import {
   checkClaimRequest,
+  checkVote,
+  compareVotes,
   checkPlatform,
   checkSubscription,
   compareChannels,
@@ -18,7 +20,7 @@ import {
   staleBefore,
   type FinishOutcome,
 } from './records.js';
-import type { ClaimOutcome, ClaimRequest, DigestRecord, PaperbotStore, Platform, Subscription } from './store.js';
+import type { ClaimOutcome, ClaimRequest, DigestRecord, PaperbotStore, Platform, Subscription, Vote } from './store.js';
 
 const channelKey = (platform: Platform, channel: string) => JSON.stringify([platform, channel]);
 
@@ -26,6 +28,8 @@ export class MemoryStore implements PaperbotStore {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly posted = new Map<string, Map<string, string>>();
   private readonly digests = new Map<string, DigestRecord>();
+  /** Channel key → `paperId user` → vote. */
+  private readonly votes = new Map<string, Map<string, Vote>>();
   private closed = false;
 
   /** Nothing to create: the "schema" is the maps above. */
@@ -127,6 +131,30 @@ export class MemoryStore implements PaperbotStore {
     else record.messageRef = messageRef;
     if (error === null) delete record.error;
     else record.error = error;
+  }
+
+  async recordVote(input: Vote): Promise<void> {
+    this.open();
+    const vote = checkVote(input);
+    const key = channelKey(vote.platform, vote.channel);
+    const votes = this.votes.get(key) ?? new Map<string, Vote>();
+    votes.set(JSON.stringify([vote.paperId, vote.user]), vote);
+    this.votes.set(key, votes);
+  }
+
+  async listVotes(platform: Platform, channel: string): Promise<Vote[]> {
+    this.open();
+    checkPlatform(platform);
+    return [...(this.votes.get(channelKey(platform, channel))?.values() ?? [])].sort(compareVotes).map((vote) => ({ ...vote }));
+  }
+
+  async clearVotes(platform: Platform, channel: string): Promise<number> {
+    this.open();
+    checkPlatform(platform);
+    const key = channelKey(platform, channel);
+    const count = this.votes.get(key)?.size ?? 0;
+    this.votes.delete(key);
+    return count;
   }
 
   async getDigest(key: string): Promise<DigestRecord | undefined> {

@@ -101,6 +101,35 @@ export const MIGRATIONS: readonly Migration[] = [
       ],
     },
   },
+  {
+    version: 2,
+    name: 'digest votes',
+    sql: {
+      // `user_id`, not `user`: USER is a reserved word in PostgreSQL.
+      sqlite: [
+        `CREATE TABLE votes (
+          platform TEXT NOT NULL,
+          channel TEXT NOT NULL,
+          paper_id TEXT NOT NULL,
+          user_id TEXT NOT NULL,
+          vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+          voted_at TEXT NOT NULL,
+          PRIMARY KEY (platform, channel, paper_id, user_id)
+        )`,
+      ],
+      postgres: [
+        `CREATE TABLE votes (
+          platform text NOT NULL,
+          channel text NOT NULL,
+          paper_id text NOT NULL,
+          user_id text NOT NULL,
+          vote smallint NOT NULL CHECK (vote IN (-1, 1)),
+          voted_at timestamptz NOT NULL,
+          PRIMARY KEY (platform, channel, paper_id, user_id)
+        )`,
+      ],
+    },
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { migratePostgres, type MigrationReport } from './migrations.js';
 import {
   checkClaimRequest,
+  checkVote,
   checkPlatform,
   checkSubscription,
   digestFromRow,
@@ -19,11 +20,13 @@ import {
   outcomeColumns,
   staleBefore,
   subscriptionFromRow,
+  voteFromRow,
   type DigestRow,
   type FinishOutcome,
   type SubscriptionRow,
+  type VoteRow,
 } from './records.js';
-import type { ClaimOutcome, ClaimRequest, DigestRecord, PaperbotStore, Platform, Subscription } from './store.js';
+import type { ClaimOutcome, ClaimRequest, DigestRecord, PaperbotStore, Platform, Subscription, Vote } from './store.js';
 
 export interface PostgresStoreOptions {
   /** `postgres://user:pass@host:port/db` (any form `pg` accepts). */
@@ -180,6 +183,30 @@ export class PostgresStore implements PaperbotStore {
     if ((result.rowCount ?? 0) === 0 && !(await this.getDigest(key))) {
       throw noDigestToFinish(key);
     }
+  }
+
+  async recordVote(input: Vote): Promise<void> {
+    const v = checkVote(input);
+    await this.pool.query(
+      `INSERT INTO votes (platform, channel, paper_id, user_id, vote, voted_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (platform, channel, paper_id, user_id) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at`,
+      [v.platform, v.channel, v.paperId, v.user, v.vote, v.votedAt],
+    );
+  }
+
+  async listVotes(platform: Platform, channel: string): Promise<Vote[]> {
+    checkPlatform(platform);
+    const result = await this.pool.query<VoteRow>(
+      'SELECT * FROM votes WHERE platform = $1 AND channel = $2 ORDER BY paper_id COLLATE "C", user_id COLLATE "C"',
+      [platform, channel],
+    );
+    return result.rows.map(voteFromRow);
+  }
+
+  async clearVotes(platform: Platform, channel: string): Promise<number> {
+    checkPlatform(platform);
+    const result = await this.pool.query('DELETE FROM votes WHERE platform = $1 AND channel = $2', [platform, channel]);
+    return result.rowCount ?? 0;
   }
 
   async getDigest(key: string): Promise<DigestRecord | undefined> {

@@ -3,7 +3,7 @@
  * decisions of a claim, so SQLite, PostgreSQL and memory cannot drift apart on them.
  */
 import { ErrorCode, PaperbotError } from '../errors.js';
-import type { ClaimRequest, DigestRecord, DigestStatus, PaperbotStore, Platform, Subscription } from './store.js';
+import type { ClaimRequest, DigestRecord, DigestStatus, PaperbotStore, Platform, Subscription, Vote } from './store.js';
 
 /** The platforms a store accepts (mirrors {@link Platform}). */
 export const PLATFORMS: readonly Platform[] = ['slack', 'discord'];
@@ -180,4 +180,36 @@ export function outcomeColumns(outcome: FinishOutcome): { status: FinishOutcome[
 
 export function noDigestToFinish(key: string): Error {
   return new Error(`store: no digest ${JSON.stringify(key)} to finish (it was never claimed)`);
+}
+
+/** Checks a vote before it is stored, and returns a normalised copy. */
+export function checkVote(vote: Vote): Vote {
+  checkPlatform(vote.platform);
+  if (!vote.channel) throw new TypeError('store: a vote needs a channel');
+  if (!vote.paperId) throw new TypeError('store: a vote needs a paper id');
+  if (!vote.user) throw new TypeError('store: a vote needs a user');
+  if (vote.vote !== 1 && vote.vote !== -1) throw new TypeError(`store: a vote must be 1 or -1 (got ${JSON.stringify(vote.vote)})`);
+  return { ...vote, votedAt: isoTimestamp(vote.votedAt, 'vote time') };
+}
+
+/** Raw columns of a vote row. */
+export interface VoteRow {
+  platform: string;
+  channel: string;
+  paper_id: string;
+  user_id: string;
+  vote: number;
+  voted_at: string | Date;
+}
+
+export function voteFromRow(row: VoteRow): Vote {
+  checkPlatform(row.platform);
+  const value = Number(row.vote);
+  if (value !== 1 && value !== -1) throw new TypeError(`store: vote of ${row.user_id} on ${row.paper_id} is damaged (${row.vote})`);
+  return { platform: row.platform, channel: row.channel, paperId: row.paper_id, user: row.user_id, vote: value as 1 | -1, votedAt: isoTimestamp(row.voted_at) };
+}
+
+/** Orders votes by paper id, then user (code-point order). */
+export function compareVotes(a: Vote, b: Vote): number {
+  return compareText(a.paperId, b.paperId) || compareText(a.user, b.user);
 }

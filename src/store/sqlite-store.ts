@@ -11,6 +11,7 @@ import DatabaseConstructor, { type Database } from 'better-sqlite3';
 import { migrateSqlite, type MigrationReport } from './migrations.js';
 import {
   checkClaimRequest,
+  checkVote,
   checkPlatform,
   checkSubscription,
   digestFromRow,
@@ -20,11 +21,13 @@ import {
   outcomeColumns,
   staleBefore,
   subscriptionFromRow,
+  voteFromRow,
   type DigestRow,
   type FinishOutcome,
   type SubscriptionRow,
+  type VoteRow,
 } from './records.js';
-import type { ClaimOutcome, ClaimRequest, DigestRecord, PaperbotStore, Platform, Subscription } from './store.js';
+import type { ClaimOutcome, ClaimRequest, DigestRecord, PaperbotStore, Platform, Subscription, Vote } from './store.js';
 
 export interface SqliteStoreOptions {
   /** How long a statement waits for another process's lock before failing (ms). Default 5000. */
@@ -176,6 +179,27 @@ export class SqliteStore implements PaperbotStore {
     if (result.changes === 0 && !(await this.getDigest(key))) {
       throw noDigestToFinish(key);
     }
+  }
+
+  async recordVote(input: Vote): Promise<void> {
+    const v = checkVote(input);
+    this.db
+      .prepare(
+        `INSERT INTO votes (platform, channel, paper_id, user_id, vote, voted_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (platform, channel, paper_id, user_id) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at`,
+      )
+      .run(v.platform, v.channel, v.paperId, v.user, v.vote, v.votedAt);
+  }
+
+  async listVotes(platform: Platform, channel: string): Promise<Vote[]> {
+    checkPlatform(platform);
+    const rows = this.db.prepare('SELECT * FROM votes WHERE platform = ? AND channel = ? ORDER BY paper_id, user_id').all(platform, channel) as VoteRow[];
+    return rows.map(voteFromRow);
+  }
+
+  async clearVotes(platform: Platform, channel: string): Promise<number> {
+    checkPlatform(platform);
+    return this.db.prepare('DELETE FROM votes WHERE platform = ? AND channel = ?').run(platform, channel).changes;
   }
 
   async getDigest(key: string): Promise<DigestRecord | undefined> {

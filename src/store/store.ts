@@ -85,6 +85,21 @@ export interface ClaimRequest {
   staleAfterMs: number;
 }
 
+/** A channel member's verdict on a paper of a digest: +1 (👍) or −1 (👎). */
+export type VoteValue = 1 | -1;
+
+/** One vote. A user has at most one per paper and channel; voting again replaces it. */
+export interface Vote {
+  platform: Platform;
+  channel: string;
+  paperId: string;
+  /** The platform's user id (Slack U…, Discord snowflake). */
+  user: string;
+  vote: VoteValue;
+  /** ISO timestamp of the vote (or of its last change). */
+  votedAt: string;
+}
+
 /** The repository. All methods are safe to call from several processes on the same database. */
 export interface PaperbotStore {
   /** Creates or upgrades the schema (runs at start-up; idempotent; safe when two instances start at once). */
@@ -125,6 +140,13 @@ export interface PaperbotStore {
     now: string,
     attempt?: number,
   ): Promise<void>;
+  /** Records a vote, replacing the same user's earlier vote on the same paper in the same channel. */
+  recordVote(vote: Vote): Promise<void>;
+  /** A channel's votes, ordered by paper id then user (code-point order). */
+  listVotes(platform: Platform, channel: string): Promise<Vote[]>;
+  /** Forgets every vote of a channel (`digest reset`); returns how many there were. */
+  clearVotes(platform: Platform, channel: string): Promise<number>;
+
   getDigest(key: string): Promise<DigestRecord | undefined>;
   /** Digests of one channel, newest local date first. */
   listDigests(platform: Platform, channel: string): Promise<DigestRecord[]>;

@@ -1,3 +1,4 @@
+import type { ChannelFeedback, ProfileSummary } from '../digest/channel-profile.js';
 import type { Answer } from '../answer/answer-types.js';
 import type { ArxivMatch, CompletionOptions, IndexService, PageOptions, PaperPage, SearchOptions, SearchPage, SimilarPage } from '../app/index-service.js';
 import type { CorpusSummary } from '../corpus/corpus-summary.js';
@@ -139,8 +140,15 @@ export class IndexWorkers implements IndexService {
     return this.call('answer', options ? [question, options] : [question]);
   }
 
-  digestPapers(posted: readonly string[], count: number, topic?: string): Promise<Paper[]> {
-    return this.call('digestPapers', topic === undefined ? [posted, count] : [posted, count, topic]);
+  digestPapers(posted: readonly string[], count: number, topic?: string, feedback?: ChannelFeedback): Promise<Paper[]> {
+    // Trailing undefined arguments are left out, so a worker sees the call as it was made.
+    const args: unknown[] = [posted, count, topic, feedback];
+    while (args.length > 2 && args[args.length - 1] === undefined) args.pop();
+    return this.call('digestPapers', args);
+  }
+
+  digestProfile(feedback: ChannelFeedback, limit?: number): Promise<ProfileSummary> {
+    return this.call('digestProfile', limit === undefined ? [feedback] : [feedback, limit]);
   }
 
   findArxiv(arxivId: string): Promise<ArxivMatch | undefined> {

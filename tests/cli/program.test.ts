@@ -19,6 +19,7 @@ import { packageRoot } from '../../src/config/package-root.js';
 import type { DigestPoster } from '../../src/digest/digest-poster.js';
 import type { Digest } from '../../src/digest/digest-types.js';
 import { MemorySessionStore } from '../../src/session/session.js';
+import { SqliteStore } from '../../src/store/sqlite-store.js';
 import type { Platform } from '../../src/store/store.js';
 import { EXAMPLE_QUESTION } from '../helpers/seed-index.js';
 
@@ -343,5 +344,28 @@ describe('paperbot digest run without credentials', () => {
     expect(run.stderr).toMatch(/^paperbot: 2 digest subscriptions cannot be posted: .*\(not set in the environment or \.env\)\n$/);
     expect(run.stderr).toContain('Slack needs SLACK_BOT_TOKEN');
     expect(run.stderr).toContain('Discord needs DISCORD_TOKEN');
+  });
+});
+
+describe('paperbot digest why / reset', () => {
+  it('shows what a channel learnt from its votes, as words, and forgets them', async () => {
+    const file = join(root, 'digest-votes.db');
+    vi.stubEnv('DATABASE_URL', `sqlite:${file}`);
+    // paper-000 of the test corpus: "A study of <TOPICS[0]>, number 0".
+    const store = new SqliteStore(file);
+    await store.migrate();
+    await store.recordVote({ platform: 'slack', channel: 'C0123ABC', paperId: 'paper-000', user: 'U1', vote: 1, votedAt: '2026-03-02T10:00:00Z' });
+    await store.close();
+
+    const why = await paperbot(['digest', 'why', '--platform', 'slack', '--channel', 'C0123ABC']);
+    expect(why.code).toBe(0);
+    // Its topic's words first (rarest in the corpus, and in the title), as written, not stemmed ("diffus").
+    expect(why.stdout).toMatch(/^From the votes on 1 liked and 0 disliked papers:\nMore of: diffusion, sampling, .+\nLess of: —\n$/);
+
+    const reset = await paperbot(['digest', 'reset', '--platform', 'slack', '--channel', 'C0123ABC']);
+    expect(reset.stdout).toBe('Forgot 1 vote of slack C0123ABC.\n');
+    expect((await paperbot(['digest', 'why', '--platform', 'slack', '--channel', 'C0123ABC'])).stdout).toBe(
+      'No votes in slack C0123ABC: its digests follow the topic and the newest papers.\n',
+    );
   });
 });

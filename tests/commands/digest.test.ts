@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Conversation } from '../../src/commands/command.js';
 import { Paperbot } from '../../src/app/paperbot.js';
 import { runDueDigests } from '../../src/digest/run-digests.js';
+import { castVote } from '../../src/digest/votes.js';
 import { ErrorCode } from '../../src/errors.js';
 import { silentLogger } from '../../src/log/logger.js';
 import type { PaperIndex } from '../../src/search/paper-index.js';
@@ -23,7 +24,7 @@ const DISCORD: Conversation = { platform: 'discord', channel: '13000000000000000
 /** Monday 2 March 2026, 10:00 UTC (11:00 in Berlin, 19:00 in Tokyo). */
 const NOW = Date.parse('2026-03-02T10:00:00.000Z');
 const NOW_ISO = new Date(NOW).toISOString();
-const USAGE = 'Usage: digest subscribe|unsubscribe|preview|status [TOPIC] [--time HH:MM] [--tz ZONE] [--count N] [--quiet]';
+const USAGE = 'Usage: digest subscribe|unsubscribe|preview|status|why|reset [TOPIC] [--time HH:MM] [--tz ZONE] [--count N] [--quiet]';
 const PREVIEW_HINT = '"digest preview" shows what it would post now; "digest unsubscribe" stops it.';
 
 let index: PaperIndex;
@@ -243,6 +244,62 @@ describe('digest status', () => {
   });
 });
 
+describe('digest why and digest reset (what the digest learnt from votes)', () => {
+  /** Every paper mentioning video liked by two members, the rest of the first 40 newest disliked. */
+  async function voteOnVideo(where: Conversation = SLACK) {
+    const papers = [...index.all()].slice(0, 40);
+    for (const paper of papers) {
+      const liked = /\bvideo/i.test(`${paper.title} ${paper.abstract}`);
+      for (const user of ['U1', 'U2']) await castVote(store, { ...where, user, paperId: paper.id, vote: liked ? 'up' : 'down', now: NOW });
+    }
+    return papers;
+  }
+
+  it('without votes says nothing was learnt and how to vote', async () => {
+    expect(await say('digest why')).toEqual({
+      kind: 'notice',
+      title: 'Nothing learnt yet',
+      lines: ['No votes in this channel: digests follow the topic and the newest papers. Vote 👍 or 👎 on a digest’s papers to steer the next ones.'],
+    });
+  });
+
+  it('names the liked papers’ strongest terms as words (not stems), and the disliked ones’', async () => {
+    const papers = await voteOnVideo();
+    const liked = papers.filter((paper) => /\bvideo/i.test(`${paper.title} ${paper.abstract}`)).length;
+    const why = expectKind(await say('digest why'), 'notice');
+    expect(why.title).toBe('What this channel’s digest has learnt');
+    expect(why.lines[0]).toBe(`From the votes on ${liked} paper${liked === 1 ? '' : 's'} liked and ${40 - liked} papers disliked.`);
+    const more = why.lines.find((line) => line.startsWith('More of: '))!;
+    expect(more.slice('More of: '.length).split(', ')).toContain('video');
+    expect(why.lines.find((line) => line.startsWith('Less of: '))).toBeDefined();
+    expect(why.lines.at(-1)).toBe('"digest reset" forgets the votes.');
+    // Words as written, e.g. no stem like "diffus" or "generat".
+    for (const word of more.slice('More of: '.length).split(', ')) expect(`${papers.map((p) => `${p.title} ${p.abstract}`).join(' ')}`.toLowerCase()).toContain(word);
+  });
+
+  it('votes steer the preview; reset forgets this channel’s votes only, and the preview is the plain one again', async () => {
+    await say('digest subscribe --count 5');
+    const plain = expectKind(await say('digest preview'), 'digest').digest.items.map((item) => item.id);
+    await voteOnVideo();
+    await voteOnVideo(DISCORD);
+    const steered = expectKind(await say('digest preview'), 'digest').digest.items;
+    expect(steered.map((item) => item.id)).not.toEqual(plain);
+    const videoShare = (ids: string[]) => ids.filter((id) => /\bvideo/i.test(`${index.require(id).title} ${index.require(id).abstract}`)).length;
+    expect(videoShare(steered.map((item) => item.id))).toBeGreaterThan(videoShare(plain));
+
+    const votes = (await store.listVotes('slack', SLACK.channel)).length;
+    expect(await say('digest reset')).toEqual({
+      kind: 'notice',
+      title: 'Votes forgotten',
+      lines: [`Forgot ${votes} votes: the next digests follow the topic and the newest papers again (papers already sent are still never sent again).`],
+    });
+    expect(await store.listVotes('slack', SLACK.channel)).toEqual([]);
+    expect((await store.listVotes('discord', DISCORD.channel)).length).toBe(votes);
+    expect(expectKind(await say('digest preview'), 'digest').digest.items.map((item) => item.id)).toEqual(plain);
+    expect(expectKind(await say('digest reset'), 'notice').lines).toEqual(['This channel had no votes; digests follow the topic and the newest papers.']);
+  });
+});
+
 describe('digest preview', () => {
   it('shows the digest the channel would get now: its topic, count and local date, the same papers the schedule posts', async () => {
     await say('digest subscribe video generation --tz Asia/Tokyo --count 3 --time 23:00');
@@ -346,7 +403,7 @@ describe('structured input (Discord options, CLI flags): Paperbot.run', () => {
       expect(await bot.run('digest', input, 'k', SLACK)).toEqual({
         kind: 'error',
         code: ErrorCode.InvalidOption,
-        message: 'action must be one of subscribe, unsubscribe, preview, status',
+        message: 'action must be one of subscribe, unsubscribe, preview, status, why, reset',
         hint: USAGE,
       });
     }

@@ -3,7 +3,7 @@
  * (memory, SQLite, PostgreSQL). An implementation's test file calls {@link describeStoreContract}.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ClaimRequest, DigestRecord, PaperbotStore, Platform, Subscription } from '../../src/store/store.js';
+import type { ClaimRequest, DigestRecord, PaperbotStore, Platform, Subscription, Vote } from '../../src/store/store.js';
 
 /** One empty database for one test. */
 export interface ContractDatabase {
@@ -49,6 +49,10 @@ export function claimRequest(overrides: Partial<ClaimRequest> = {}): ClaimReques
     staleAfterMs: 10 * MINUTE,
     ...overrides,
   };
+}
+
+export function vote(overrides: Partial<Vote> = {}): Vote {
+  return { platform: 'slack', channel: 'C100', paperId: 'p1', user: 'U1', vote: 1, votedAt: T0, ...overrides };
 }
 
 /** The outcomes of racing calls: how many won, and the records all of them saw. */
@@ -210,6 +214,58 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
         const ids = Array.from({ length: 500 }, (_, i) => `paper-${i}`);
         await store.markPosted('discord', '42', ids, at(0));
         expect((await store.postedPaperIds('discord', '42')).size).toBe(500);
+      });
+    });
+
+    describe('votes', () => {
+      it('starts empty, then lists a channel’s votes by paper id, then user', async () => {
+        const store = await openStore();
+        expect(await store.listVotes('slack', 'C100')).toEqual([]);
+        await store.recordVote(vote({ paperId: 'p2', user: 'U2', vote: -1 }));
+        await store.recordVote(vote({ paperId: 'p1', user: 'U2' }));
+        await store.recordVote(vote({ paperId: 'p1', user: 'U1' }));
+        expect(await store.listVotes('slack', 'C100')).toStrictEqual([
+          vote({ paperId: 'p1', user: 'U1' }),
+          vote({ paperId: 'p1', user: 'U2' }),
+          vote({ paperId: 'p2', user: 'U2', vote: -1 }),
+        ]);
+      });
+
+      it('keeps one vote per user per paper: voting again changes it', async () => {
+        const store = await openStore();
+        await store.recordVote(vote({ vote: 1, votedAt: at(0) }));
+        await store.recordVote(vote({ vote: -1, votedAt: at(5) }));
+        expect(await store.listVotes('slack', 'C100')).toStrictEqual([vote({ vote: -1, votedAt: at(5) })]);
+      });
+
+      it('is per channel and per platform', async () => {
+        const store = await openStore();
+        await store.recordVote(vote());
+        await store.recordVote(vote({ channel: 'C200', vote: -1 }));
+        await store.recordVote(vote({ platform: 'discord' }));
+        expect((await store.listVotes('slack', 'C100')).map((v) => v.vote)).toEqual([1]);
+        expect((await store.listVotes('slack', 'C200')).map((v) => v.vote)).toEqual([-1]);
+        expect(await store.listVotes('discord', 'C100')).toHaveLength(1);
+      });
+
+      it('clears one channel’s votes, saying how many, and leaves the others', async () => {
+        const store = await openStore();
+        await store.recordVote(vote({ paperId: 'p1' }));
+        await store.recordVote(vote({ paperId: 'p2' }));
+        await store.recordVote(vote({ channel: 'C200' }));
+        expect(await store.clearVotes('slack', 'C100')).toBe(2);
+        expect(await store.clearVotes('slack', 'C100')).toBe(0);
+        expect(await store.listVotes('slack', 'C100')).toEqual([]);
+        expect(await store.listVotes('slack', 'C200')).toHaveLength(1);
+      });
+
+      it('rejects a vote that is not +1 or -1, or lacks a user or paper, storing nothing', async () => {
+        const store = await openStore();
+        await expect(store.recordVote(vote({ vote: 2 as never }))).rejects.toThrow(/1 or -1/);
+        await expect(store.recordVote(vote({ user: '' }))).rejects.toThrow(/user/);
+        await expect(store.recordVote(vote({ paperId: '' }))).rejects.toThrow(/paper/);
+        await expect(store.recordVote(vote({ votedAt: 'yesterday' }))).rejects.toThrow(/vote time/);
+        expect(await store.listVotes('slack', 'C100')).toEqual([]);
       });
     });
 
@@ -496,6 +552,7 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
           const first = await openStore();
           await first.upsertSubscription(subscription({ topic: 'retrieval' }));
           await first.markPosted('slack', 'C100', ['p1', 'p2'], at(0));
+          await first.recordVote(vote({ vote: -1 }));
           await first.claimDigest(claimRequest());
           await first.finishDigest(claimRequest().key, { status: 'unknown', error: 'socket hang up' }, at(1));
           await first.close();
@@ -503,6 +560,7 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
           const second = await openStore();
           expect(await second.getSubscription('slack', 'C100')).toStrictEqual(subscription({ topic: 'retrieval' }));
           expect(await second.postedPaperIds('slack', 'C100')).toEqual(new Set(['p1', 'p2']));
+          expect(await second.listVotes('slack', 'C100')).toStrictEqual([vote({ vote: -1 })]);
           expect(await second.getDigest(claimRequest().key)).toMatchObject({ status: 'unknown', error: 'socket hang up', nonce: 'nonce-1', updatedAt: at(1) });
           // And after the restart the record is still claimed exactly once.
           expect((await second.claimDigest(claimRequest({ now: at(2) }))).record.attempts).toBe(2);

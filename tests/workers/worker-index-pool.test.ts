@@ -62,7 +62,13 @@ describe('WorkerIndexPool on the seed corpus, two threads', () => {
     expect(await pooled.index.get(ids[0]!)).toEqual(await local.get(ids[0]!));
     expect(await pooled.index.getMany([ids[1]!, 'nope'])).toEqual(await local.getMany([ids[1]!, 'nope']));
     expect(await pooled.index.digestPapers([ids[0]!], 5, 'diffusion')).toEqual(await local.digestPapers([ids[0]!], 5, 'diffusion'));
-    expect(await pooled.index.completePapers('parallel sampling', { limit: 25, maxIdLength: 100 })).toEqual(await local.completePapers('parallel sampling', { limit: 25, maxIdLength: 100 }));    // The seed corpus has no arXiv ids: a pasted link is "not in the corpus" through the pool too.
+    // A channel's votes cross to the worker too (with and without a topic).
+    const feedback = { liked: [ids[1]!], disliked: [ids[2]!] };
+    expect(await pooled.index.digestPapers([ids[0]!], 5, undefined, feedback)).toEqual(await local.digestPapers([ids[0]!], 5, undefined, feedback));
+    expect(await pooled.index.digestPapers([], 5, 'diffusion', feedback)).toEqual(await local.digestPapers([], 5, 'diffusion', feedback));
+    expect(await pooled.index.digestProfile(feedback, 5)).toEqual(await local.digestProfile(feedback, 5));
+    expect(await pooled.index.completePapers('parallel sampling', { limit: 25, maxIdLength: 100 })).toEqual(await local.completePapers('parallel sampling', { limit: 25, maxIdLength: 100 }));
+    // The seed corpus has no arXiv ids: a pasted link is "not in the corpus" through the pool too.
     expect(await pooled.index.findArxiv('2301.12345')).toBeUndefined();
     const link = 'https://arxiv.org/abs/2301.12345v2';
     expect(await new Paperbot(pooled.index).runText(link, 'k')).toEqual(await new Paperbot(local).runText(link, 'k'));

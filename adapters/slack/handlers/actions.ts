@@ -1,6 +1,6 @@
 import { DEFAULT_PAGE_SIZE } from '../../../src/commands/limits.js';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { MORE_ACTION_PATTERN, SIMILAR_ACTION_PATTERN, parsePageButtonValue, surfaceOfAction } from '../button-values.js';
+import { MORE_ACTION_PATTERN, SIMILAR_ACTION_PATTERN, VOTE_ACTION_PATTERN, parsePageButtonValue, surfaceOfAction, voteOfAction } from '../button-values.js';
 import type { ReplyTargets, ShareOffer } from '../reply.js';
 import { SHARE_ACTION_ID, sharedMessage, type ShareStore } from '../share.js';
 import { dmSessionKey, slashSessionKey, threadSessionKey } from '../session-keys.js';
@@ -9,8 +9,9 @@ import type { HandlerDeps } from './deps.js';
 
 /**
  * The buttons: "More results" (the next page of the same list, from the page request in the
- * button's value), "Similar" (papers like the one in the value) and "Share in channel" (a
- * `/paper` result posted for everyone). Acknowledged first; the result is posted as a follow-up
+ * button's value), "Similar" (papers like the one in the value), "Share in channel" (a
+ * `/paper` result posted for everyone) and a digest paper's 👍/👎 (a vote, confirmed only to the
+ * voter). Acknowledged first; the result is posted as a follow-up
  * where the button's message lives — in its thread, in the DM, or through `response_url` for
  * `/paper` results (only to the clicker, with its own share button). Values are untrusted: the
  * core validates them, and a damaged one gets an ephemeral error, never a crash.
@@ -31,6 +32,15 @@ export function registerActionHandlers(app: App, { bot, replier, logger, shares 
     // By id as a page request: a numeric paper id must not be read as a number from the last result.
     const result = await bot.runPage({ source: 'similar', query: typeof action.value === 'string' ? action.value : '', offset: 0, limit: DEFAULT_PAGE_SIZE }, where.sessionKey);
     await replier.send(client, result, where.surface, where.targets, shareOffer(where, body, shares));
+  });
+
+  app.action<BlockAction<ButtonAction>>(VOTE_ACTION_PATTERN, async ({ ack, body, action, client }) => {
+    await ack();
+    const channel = body.channel?.id ?? stringField(body.container, 'channel_id');
+    if (!channel || !body.response_url) return logger.warn({ source: 'slack', action: 'vote' }, 'button click without a conversation; ignored');
+    const result = await bot.vote({ platform: 'slack', channel, user: body.user.id, paperId: action.value, vote: voteOfAction(action.action_id) });
+    const onlyVoter = { kind: 'response_url', url: body.response_url, responseType: 'ephemeral', replaceOriginal: false } as const;
+    await replier.send(client, result, 'slash', { public: onlyVoter, private: onlyVoter });
   });
 
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION_ID, async ({ ack, body, action, client }) => {

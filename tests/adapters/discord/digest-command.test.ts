@@ -13,7 +13,7 @@ import { ManualClock } from '../../../src/time/clock.js';
 import { seedIndex } from '../../helpers/seed-index.js';
 import { APP_ID, type RecordedRequest } from './fake-discord.js';
 import { BOT_TOKEN, createHarness, recordingLogger, type Harness } from './harness.js';
-import { ASKER, CHANNEL_ID, GUILD_ID, slashCommand } from './payloads.js';
+import { ASKER, buttonClick, CHANNEL_ID, GUILD_ID, slashCommand } from './payloads.js';
 
 /**
  * `/paper digest action:… [topic] [time] [tz] [count] [quiet]` driven through a real discord.js
@@ -27,7 +27,7 @@ const REPLY_DEFAULTS = { tts: false, enforce_nonce: false };
 const NO_MENTIONS = { parse: [] };
 const NOW = Date.parse('2026-03-02T10:00:00.000Z');
 const PREVIEW_HINT = '"digest preview" shows what it would post now; "digest unsubscribe" stops it.';
-const SLASH_USAGE = '/paper digest action:<subscribe|unsubscribe|preview|status> [topic:<text>] [time:<text>] [tz:<text>] [count:<1-20>] [quiet:<true|false>]';
+const SLASH_USAGE = '/paper digest action:<subscribe|unsubscribe|preview|status|why|reset> [topic:<text>] [time:<text>] [tz:<text>] [count:<1-20>] [quiet:<true|false>]';
 
 let store: MemoryStore;
 let h: Harness;
@@ -197,7 +197,7 @@ describe('/paper digest action:status|preview|unsubscribe', () => {
 
   it('an action Discord would not offer (a stale client) is refused by the core', async () => {
     const data = await answer({ action: 'list' });
-    expect(data).toMatchObject({ flags: EPHEMERAL, embeds: [{ description: expect.stringMatching(/^action must be one of subscribe, unsubscribe, preview, status\n/) }] });
+    expect(data).toMatchObject({ flags: EPHEMERAL, embeds: [{ description: expect.stringMatching(/^action must be one of subscribe, unsubscribe, preview, status, why, reset\n/) }] });
   });
 });
 
@@ -205,18 +205,18 @@ describe('the registered /paper command', () => {
   const data = buildSlashCommandData();
   const digest = (data.options as unknown as Array<{ name: string; type: number; description: string; options: Array<Record<string, unknown>> }>).find((o) => o.name === 'digest')!;
 
-  it('has a digest subcommand: action with its four choices first, then topic, time, tz, count and a Boolean quiet', () => {
+  it('has a digest subcommand: action with its six choices first, then topic, time, tz, count and a Boolean quiet', () => {
     expect(digest).toEqual({
       type: 1,
       name: 'digest',
-      description: 'Daily digest for this channel: subscribe, unsubscribe, preview or status',
+      description: 'Daily digest for this channel: subscribe, unsubscribe, preview, status, why (votes) or reset',
       options: [
         {
           type: 3,
           name: 'action',
-          description: 'subscribe, unsubscribe, preview or status',
+          description: 'subscribe, unsubscribe, preview, status, why or reset',
           required: true,
-          choices: ['subscribe', 'unsubscribe', 'preview', 'status'].map((value) => ({ name: value, value })),
+          choices: ['subscribe', 'unsubscribe', 'preview', 'status', 'why', 'reset'].map((value) => ({ name: value, value })),
         },
         { type: 3, name: 'topic', description: 'Rank papers by relevance to this topic (subscribe, preview)', required: false, max_length: 500 },
         { type: 3, name: 'time', description: 'Local time of day, HH:MM (default 09:00)', required: false, max_length: 5 },
@@ -240,5 +240,36 @@ describe('the registered /paper command', () => {
     const [put] = h.fake.requests.slice(before);
     expect(`${put!.method} ${put!.path}`).toBe(`PUT /applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     expect(put!.body[0].options.find((o: { name: string }) => o.name === 'digest')).toEqual(digest);
+  });
+});
+
+describe('digest 👍/👎 buttons (Discord)', () => {
+  beforeEach(async () => {
+    await store.clearVotes('discord', CHANNEL_ID);
+  });
+
+  /** Clicks a vote button; it is answered at once, privately, with one callback. */
+  async function vote(customId: string, user = ASKER) {
+    const raw = buttonClick(customId, user);
+    const requests = await h.deliver(raw);
+    expect(calls(requests)).toEqual([`POST ${callbackPath(raw)}`]);
+    expect(requests[0]!.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    return JSON.stringify(requests[0]!.body.data);
+  }
+
+  it('records the clicker’s vote in the channel, one per user and paper (a second press changes it), from anyone', async () => {
+    const paperId = [...(await seedIndex()).index.all()][0]!.id;
+    expect(await vote(`pb:vote:up:${paperId}`)).toContain('👍 Noted');
+    expect(await vote(`pb:vote:down:${paperId}`)).toContain('👎 Noted');
+    await vote(`pb:vote:up:${paperId}`, '1100000000000000077');
+    expect((await store.listVotes('discord', CHANNEL_ID)).map((v) => [v.user, v.vote])).toEqual([
+      ['1100000000000000077', 1],
+      [ASKER, -1],
+    ]);
+  });
+
+  it('a custom_id naming no paper of the corpus stores nothing and says so privately', async () => {
+    expect(await vote('pb:vote:up:no-such-paper')).toContain('names no paper of the corpus');
+    expect(await store.listVotes('discord', CHANNEL_ID)).toEqual([]);
   });
 });

@@ -115,7 +115,7 @@ const DIGEST: Digest = sampleDigest('discord', CHANNEL);
 const item = digestItem;
 
 describe('DiscordDigestPoster.post', () => {
-  it('POSTs /channels/{id}/messages with the embed, the nonce, enforce_nonce and no mentions; returns the message id', async () => {
+  it('POSTs /channels/{id}/messages with the embed, 👍/👎 buttons, the nonce, enforce_nonce and no mentions; returns the message id', async () => {
     const receipt = await poster().post(DIGEST, 'nonce0001');
 
     expect(posts()).toHaveLength(1);
@@ -133,11 +133,23 @@ describe('DiscordDigestPoster.post', () => {
           footer: { text: '2 new papers' },
         },
       ],
+      // 👍/👎 per paper, two papers a row; anyone in the channel may press them.
+      components: [
+        {
+          type: 1,
+          components: [
+            { type: 2, style: 2, label: '1 👍', custom_id: 'pb:vote:up:paper-1' },
+            { type: 2, style: 2, label: '1 👎', custom_id: 'pb:vote:down:paper-1' },
+            { type: 2, style: 2, label: '2 👍', custom_id: 'pb:vote:up:paper-2' },
+            { type: 2, style: 2, label: '2 👎', custom_id: 'pb:vote:down:paper-2' },
+          ],
+        },
+      ],
       nonce: 'nonce0001',
       enforce_nonce: true,
       allowed_mentions: { parse: [] },
     });
-    expect(messageProblems({ embeds: request!.body.embeds })).toEqual([]);
+    expect(messageProblems({ embeds: request!.body.embeds, components: request!.body.components })).toEqual([]);
     expect(receipt).toEqual({ messageRef: channel.messages[0]!.id });
   });
 

@@ -87,7 +87,7 @@ describe('/paper digest subscribe', () => {
       text: 'Error: tz must be an IANA time zone such as Europe/Berlin, not "Mars/Olympus"',
       blocks: [
         section(
-          ':warning: tz must be an IANA time zone such as Europe/Berlin, not "Mars/Olympus"\nUsage: digest subscribe|unsubscribe|preview|status [TOPIC] [--time HH:MM] [--tz ZONE] [--count N] [--quiet]',
+          ':warning: tz must be an IANA time zone such as Europe/Berlin, not "Mars/Olympus"\nUsage: digest subscribe|unsubscribe|preview|status|why|reset [TOPIC] [--time HH:MM] [--tz ZONE] [--count N] [--quiet]',
         ),
       ],
     });
@@ -121,18 +121,21 @@ describe('/paper digest status, preview, unsubscribe', () => {
     });
   });
 
-  it('preview shows the digest to the asker only: a heading, one section per paper, a closing line', async () => {
+  it('preview shows the digest to the asker only: a heading, one section per paper with its 👍/👎 row, a closing line', async () => {
     await command('digest subscribe diffusion --count 3');
     const reply = await command('digest preview');
     expect(reply.response_type).toBe('ephemeral');
     const blocks = reply.blocks as Array<{ type: string; text?: { text: string }; elements?: Array<{ text: string }> }>;
-    expect(blocks).toHaveLength(1 + 3 + 1);
+    expect(blocks).toHaveLength(1 + 3 * 2 + 1);
     expect(blocks[0]).toEqual(section('*Paper digest — Mar 2, 2026 · diffusion*'));
-    blocks.slice(1, 4).forEach((block, i) => {
-      expect(block.type).toBe('section');
-      expect(block.text!.text).toMatch(new RegExp(`^\\*${i + 1}\\.\\* `));
-    });
-    expect(blocks[4]).toEqual({ type: 'context', elements: [md('3 new papers · ask me about any of them')] });
+    for (let i = 0; i < 3; i++) {
+      const [paper, votes] = [blocks[1 + 2 * i]!, blocks[2 + 2 * i]!];
+      expect(paper.type).toBe('section');
+      expect(paper.text!.text).toMatch(new RegExp(`^\\*${i + 1}\\.\\* `));
+      expect(votes.type).toBe('actions');
+      expect(votes.elements!.map((button) => (button as unknown as { action_id: string }).action_id)).toEqual([`paperbot_vote.up.${i + 1}`, `paperbot_vote.down.${i + 1}`]);
+    }
+    expect(blocks[7]).toEqual({ type: 'context', elements: [md('3 new papers · ask me about any of them')] });
     expect(reply.text).toMatch(/^Paper digest — Mar 2, 2026 · diffusion: .+; .+; .+$/);
     expectWithinBlockKitLimits(reply);
     // A preview records nothing.
@@ -143,7 +146,7 @@ describe('/paper digest status, preview, unsubscribe', () => {
   it('a 20-paper preview stays within 50 blocks and Block Kit\'s limits', async () => {
     const reply = await command('digest preview --count 20');
     const blocks = reply.blocks as unknown[];
-    expect(blocks).toHaveLength(22);
+    expect(blocks).toHaveLength(1 + 20 * 2 + 1);
     expect(blocks.length).toBeLessThanOrEqual(50);
     expectWithinBlockKitLimits(reply);
   });

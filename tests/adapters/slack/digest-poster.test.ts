@@ -12,7 +12,7 @@ import { silentLogger } from '../../../src/log/logger.js';
 import { PaperIndex } from '../../../src/search/paper-index.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { commandFixturePapers } from '../../helpers/sources.js';
-import { md, section } from './helpers/expected-blocks.js';
+import { md, section, voteButtons } from './helpers/expected-blocks.js';
 import { FakeSlackApi } from './helpers/fake-slack-api.js';
 import { expectNothingPingable, expectWithinBlockKitLimits } from './helpers/payload-checks.js';
 import { TEST_SECRETS } from './helpers/slack-requests.js';
@@ -53,7 +53,7 @@ const DIGEST: Digest = sampleDigest('slack', CHANNEL);
 const item = digestItem;
 
 describe('SlackDigestPoster.post', () => {
-  it('sends one chat.postMessage: channel, fallback text, blocks, no unfurls, metadata carrying the nonce; returns the ts', async () => {
+  it('sends one chat.postMessage: channel, fallback text, blocks (👍/👎 under each paper), no unfurls, metadata carrying the nonce; returns the ts', async () => {
     const receipt = await poster().post(DIGEST, 'nonce-0001');
 
     const calls = api.of('chat.postMessage');
@@ -65,7 +65,9 @@ describe('SlackDigestPoster.post', () => {
       blocks: [
         section('*Paper digest — Mar 2, 2026 · diffusion*'),
         section('*1.* <https://arxiv.org/abs/2401.00001|Fast Sampling of Diffusion Models>\nMar 1, 2026 · A. One, B. Two · 3 upvotes\nWe propose a solver that needs ten steps.'),
+        voteButtons(1, 'paper-1'),
         section('*2.* Video Diffusion\nWe study video.'),
+        voteButtons(2, 'paper-2'),
         { type: 'context', elements: [md('2 new papers · ask me about any of them')] },
       ],
       unfurl_links: 'false',

@@ -57,6 +57,12 @@ export function sourceSection(source: SourceRef, surface: string) {
   };
 }
 
+/** The 👍/👎 row under paper `n` of a digest. */
+export function voteButtons(n: number, paperId: string) {
+  const vote = (label: string, direction: string) => ({ type: 'button', text: { type: 'plain_text', text: label }, action_id: `paperbot_vote.${direction}.${n}`, value: paperId });
+  return { type: 'actions', elements: [vote('👍', 'up'), vote('👎', 'down')] };
+}
+
 export function moreButton(surface: string, next: unknown) {
   return {
     type: 'actions',

@@ -91,12 +91,17 @@ describe.skipIf(skip !== undefined)('PostgresStore specifics', () => {
       'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
       [schema],
     );
-    expect(tables.rows.map((row) => row.table_name)).toEqual(['digests', 'posted_papers', 'schema_migrations', 'subscriptions']);
-    const types = await adminPool().query<{ data_type: string }>(
-      "SELECT data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'digests' AND column_name = 'claimed_at'",
-      [schema],
-    );
-    expect(types.rows[0]?.data_type).toBe('timestamp with time zone');
+    expect(tables.rows.map((row) => row.table_name)).toEqual(['digests', 'posted_papers', 'schema_migrations', 'subscriptions', 'votes']);
+    for (const [table, column] of [
+      ['digests', 'claimed_at'],
+      ['votes', 'voted_at'],
+    ] as const) {
+      const types = await adminPool().query<{ data_type: string }>(
+        'SELECT data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name = $3',
+        [schema, table, column],
+      );
+      expect(types.rows[0]?.data_type, `${table}.${column}`).toBe('timestamp with time zone');
+    }
   });
 
   it('applies each migration version once, whichever instance runs it', async () => {

@@ -1,6 +1,7 @@
 import { answer } from '../../src/answer/answer.js';
 import type { Paper } from '../../src/corpus/paper.js';
-import { analysisThreads, buildIndex, THREADED_BUILD_MIN_PAPERS } from '../../src/app/load-index.js';
+import { buildIndex, THREADED_BUILD_MIN_PAPERS } from '../../src/app/load-index.js';
+import { defaultWorkerCount } from '../../src/workers/index-thread.js';
 import { PaperIndex } from '../../src/search/paper-index.js';
 import { loadPaperIndexSnapshot, savePaperIndexSnapshot, SNAPSHOT_FORMAT } from './paperbot-snapshot.js';
 import type { BenchSystem } from './system.js';
@@ -16,7 +17,7 @@ export function paperbotSystem(): BenchSystem {
   PaperIndex.build([{ id: 'warm', title: 'warm up', abstract: 'Warm up the analyzer.', links: [], sources: [] }]).search('warm');
   return {
     name: 'paperbot',
-    config: `PaperIndex with default ranking options, built as the bot builds it (analysis in ${analysisThreads()} thread(s) from ${THREADED_BUILD_MIN_PAPERS} papers on); answer() with default limits`,
+    config: `PaperIndex with default ranking options, built as the bot builds it (analysis in ${defaultWorkerCount()} thread(s) from ${THREADED_BUILD_MIN_PAPERS} papers on); answer() with default limits`,
     async build(papers: readonly Paper[]) {
       index = await buildIndex(papers);
     },

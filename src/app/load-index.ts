@@ -1,10 +1,11 @@
-import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { summarizeCorpus, type CorpusSummary } from '../corpus/corpus-summary.js';
 import { formatCorpusIssue, parseCorpusFiles, readCorpusFiles, type CorpusFileContent, type LoadedCorpus } from '../corpus/index.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { Paper } from '../corpus/paper.js';
 import { PaperIndex } from '../search/paper-index.js';
+// The analysis threads of a large build: as many as index worker threads, one per core left over.
+import { defaultWorkerCount } from '../workers/index-thread.js';
 import type { RankingOptions } from '../search/ranking-options.js';
 import { decodeIndexSnapshot, encodeIndexSnapshot, type IndexSnapshot } from '../search/snapshot/paper-index-snapshot.js';
 import { defaultSnapshotDir, SnapshotCache } from '../search/snapshot/snapshot-cache.js';
@@ -146,15 +147,11 @@ function snapshotCache(options: LoadIndexOptions): SnapshotCache | undefined {
  */
 export const THREADED_BUILD_MIN_PAPERS = 5_000;
 
-/** Analysis threads for a large corpus: all cores but the one indexing, at least one, at most 4. */
-export function analysisThreads(): number {
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
-}
 
 /** Indexes papers as the bot does: in this thread for a small corpus, with analysis threads for a large one. */
 export async function buildIndex(papers: readonly Paper[], ranking: Partial<RankingOptions> = {}): Promise<PaperIndex> {
   return papers.length >= THREADED_BUILD_MIN_PAPERS
-    ? await PaperIndex.buildInThreads(papers, ranking, { threads: analysisThreads() })
+    ? await PaperIndex.buildInThreads(papers, ranking, { threads: defaultWorkerCount() })
     : PaperIndex.build(papers, ranking);
 }
 

@@ -1,5 +1,5 @@
 import { changeTopic } from '../conversation/change-topic.js';
-import { parseFollowUp, type FollowUp } from '../conversation/parse-follow-up.js';
+import { asFilterText, parseFollowUp, type FollowUp } from '../conversation/parse-follow-up.js';
 import { InvalidOptionError } from '../errors.js';
 import { hasFilters, type PaperFilters } from '../query/filters.js';
 import type { LastResult } from '../session/session.js';
@@ -84,7 +84,7 @@ async function baseOf({ session, index, now }: CommandContext): Promise<Base> {
 async function filtersOf(text: string, { index, now }: CommandContext): Promise<PaperFilters | undefined> {
   const exclusion = /^(?:not|without|excluding|except)\s+([a-z][\w-]*)$/i.exec(text.trim());
   if (exclusion) return { exclude: [exclusion[1]!.toLowerCase()] };
-  const parsed = await index.understandFilters(text.replace(/[\s?!.]+$/, ''), clock(now));
+  const parsed = await index.understandFilters(asFilterText(text.replace(/[\s?!.]+$/, '')), clock(now));
   return !parsed.rest && hasFilters(parsed.filters) ? parsed.filters : undefined;
 }
 

@@ -35,7 +35,7 @@ const OPENER = /^(?:(?:ok(?:ay)?|so|and|now|then|hm+|hmm+|thanks|great|cool|plea
 const PATTERNS: Array<{ pattern: RegExp; make(m: RegExpExecArray): FollowUp | undefined }> = [
   // "why 1", "why is 2 there", "why did you pick [3]", "why paper 2 and not 3" is a question (not matched)
   {
-    pattern: new RegExp(String.raw`^why\s+(?:(?:is|was|did\s+you\s+(?:pick|choose|cite|list|include|show)|do\s+you\s+(?:cite|list|show))\s+(?:the\s+)?)?${PAPER}(?:\s+(?:there|here|listed|included|cited|relevant|picked|chosen|in\s+there|a\s+match|matching|on\s+the\s+list))?$`, 'i'),
+    pattern: new RegExp(String.raw`^why\s+(?:(?:is|was|did\s+you\s+(?:pick|choose|cite|list|include|show)|do\s+you\s+(?:cite|list|show))\s+)?(?:the\s+)?${PAPER}(?:\s+(?:there|here|listed|included|cited|relevant|picked|chosen|in\s+there|a\s+match|matching|on\s+the\s+list))?$`, 'i'),
     make: (m) => ({ kind: 'why', paper: paperNumber(m[1]!) }),
   },
   // "more like 2", "similar to [2]", "papers like the second one", "others like 3", "like 2"
@@ -51,16 +51,16 @@ const PATTERNS: Array<{ pattern: RegExp; make(m: RegExpExecArray): FollowUp | un
   // "only 2024", "just the ones with code", "only those since March 2024", "only papers by Song"
   {
     pattern: /^(?:but\s+)?(?:only|just)\s+(?:(?:the\s+)?(?:ones|those|papers|results|ones?)\s+(?:that\s+(?:are|were|have)\s+|which\s+(?:are|were|have)\s+|published\s+)?)?(.+)$/i,
-    make: (m) => ({ kind: 'refine', filters: refineText(m[1]!) }),
+    make: (m) => ({ kind: 'refine', filters: asFilterText(m[1]!) }),
   },
   // "not video", "but without distillation", "excluding GANs": an exclusion alone narrows the last result
   {
     pattern: /^(?:but\s+)?((?:not|without|excluding|except)\s+[a-z][\w-]*)$/i,
     make: (m) => ({ kind: 'refine', filters: m[1]! }),
   },
-  // "what about video?", "how about for 3D", "and for audio?", "same for speech", "what about with code?"
+  // "what about video?", "how about for 3D", "and for audio?" (the opener "and" is dropped: "for audio?"), "same for speech"
   {
-    pattern: /^(?:(?:what|how)\s+about|same\s+(?:for|with|about|on)|and\s+(?:for|with|about|on))\s+(.+)$/i,
+    pattern: /^(?:(?:what|how)\s+about|same\s+(?:for|with|about|on)|and\s+(?:for|with|about|on)|for)\s+(.+)$/i,
     make: (m) => {
       const topic = m[1]!.replace(/^(?:for|in|on|with\s+(?=\w+$)|about)\s+/i, '').trim();
       const words = topic.split(/\s+/);
@@ -99,10 +99,11 @@ function paperNumber(typed: string): string {
 }
 
 /**
- * What follows "only": a bare date ("2024", "March 2024") means within it; "2024 ones" too;
+ * Filter words as a follow-up says them, for the filter parser. After "only" (or alone, "what
+ * about 2023?"): a bare date ("2024", "March 2024") means within it; "2024 ones" too;
  * "not X" / "without X" alone exclude X. The rest is left for the filter parser as typed.
  */
-function refineText(text: string): string {
+export function asFilterText(text: string): string {
   const bare = text.replace(/\s+(?:ones|papers|results|please)$/i, '').trim();
   if (/^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+)?(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?$/i.test(bare)) return `in ${bare}`;
   return bare;

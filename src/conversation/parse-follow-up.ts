@@ -108,3 +108,17 @@ export function asFilterText(text: string): string {
   if (/^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+)?(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?$/i.test(bare)) return `in ${bare}`;
   return bare;
 }
+
+/** Commands that refer to the last result by number, or continue it, said alone: "more", "3", "why 2", "similar [1]". */
+const NUMBERED_COMMAND = /^(?:more|next|\[?\d{1,3}\]?|(?:show|open|why|similar|like)\s+\[?\d{1,3}\]?)$/i;
+
+/**
+ * Whether a line reads as a follow-up or a numbered command, from its shape alone: what a
+ * front-end that sees every message of a thread (Slack thread replies without a mention) answers,
+ * leaving people's own conversation in the thread alone. "nice paper!" is not; "only 2024",
+ * "what about video?", "show 3", "why 1?", "more" are.
+ */
+export function readsAsFollowUp(text: string): boolean {
+  const line = text.trim().replace(OPENER, '').replace(/[\s?!.]+$/, '').trim();
+  return parseFollowUp(text) !== undefined || NUMBERED_COMMAND.test(line);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFollowUp, type FollowUp } from '../../src/conversation/parse-follow-up.js';
+import { parseFollowUp, readsAsFollowUp, type FollowUp } from '../../src/conversation/parse-follow-up.js';
 
 /** Each phrasing, and what it must be read as (undefined: not a follow-up; asked as a question or run as a command). */
 const TABLE: Array<[string, FollowUp | undefined]> = [
@@ -65,5 +65,14 @@ describe('parseFollowUp', () => {
 
   it('never reads a long line as a follow-up', () => {
     expect(parseFollowUp(`what about ${'video '.repeat(30)}`)).toBeUndefined();
+  });
+});
+
+describe('readsAsFollowUp (what a thread reply without a mention must look like to be answered)', () => {
+  it.each(['only 2024', 'what about video?', 'more like 2', 'show 3', 'why 1?', 'more', '3', '[2]', 'similar 2', 'ok, next'])('answers %j', (text) => {
+    expect(readsAsFollowUp(text)).toBe(true);
+  });
+  it.each(['nice paper!', 'I read this one last week', 'thanks', 'which papers speed up diffusion sampling?', 'show me the code', 'why?'])('leaves %j to the people in the thread', (text) => {
+    expect(readsAsFollowUp(text)).toBe(false);
   });
 });

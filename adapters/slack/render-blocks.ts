@@ -166,9 +166,9 @@ function renderWhy(result: WhyResult): SlackMessage {
   if (wording.filters) lines.push(say(wording.filters));
   const blocks: Block[] = packLines(lines, BLOCK_KIT_LIMITS.text).map((t) => section(t));
   if (result.quoted.length) {
-    blocks.push(section(`*${say(wording.quotedLabel)}*`), ...packLines(result.quoted.map((s) => `> ${escapeClipped(cleanText(s), 1500)}`), BLOCK_KIT_LIMITS.text).map((t) => section(t)));
+    blocks.push(section(`*${say(wording.quotedLabel)}*`), ...packLines(result.quoted.map((s) => `“${escapeClipped(cleanText(s), 1500)}”`), BLOCK_KIT_LIMITS.text).map((t) => section(t)));
   } else if (result.sentence) {
-    blocks.push(section(`*${say(wording.sentenceLabel)}*`), ...splitEscapedRuns(cleanRuns(result.sentence.text, result.sentence.highlights), BLOCK_KIT_LIMITS.text).map((t) => section(`>${t}`)));
+    blocks.push(section(`*${say(wording.sentenceLabel)}*`), ...splitEscapedRuns(cleanRuns(result.sentence.text, result.sentence.highlights), BLOCK_KIT_LIMITS.text).map((t) => section(`“${t}”`)));
   }
   return { text: fallback(`${wording.heading}: ${result.paper.title}`), blocks };
 }

@@ -174,7 +174,10 @@ export class Paperbot {
 
   /** Runs a command on the session read from `from` (default: `key`), then saves it under `key`. */
   private async withSession(key: string, run: (session: Session, index: IndexService) => Promise<CommandResult>, from: string = key): Promise<CommandResult> {
-    const session = await this.readSession(from);
+    const read = await this.readSession(from);
+    // A copy when continuing another conversation: a store in memory hands out the stored object
+    // itself, and the two conversations must not share it.
+    const session = from === key ? read : structuredClone(read);
     // The index is taken once here, so a reload during an async command cannot mix two corpora.
     const result = await this.withIndex((index) => run(session, index));
     try {

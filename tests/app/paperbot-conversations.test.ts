@@ -153,9 +153,11 @@ for (const database of databases) {
 }
 
 describe('Paperbot.runText / run with continueFrom (a Discord reply continues the conversation of the message it answered)', () => {
-  it('reads the session from continueFrom and saves it under the new key, leaving the old conversation as it was', async () => {
-    const store = new MemoryStore();
-    const bot = botOn(store, new ManualClock(0));
+  it.each([
+    ['in the store', () => botOn(new MemoryStore(), new ManualClock(0))],
+    ['in memory (the stored object itself is handed out)', () => new Paperbot(index, { sessions: new MemorySessionStore() })],
+  ])('reads the session from continueFrom and saves it under the new key, leaving the old conversation as it was (sessions %s)', async (_, makeBot) => {
+    const bot = makeBot();
     const asked = await bot.runText(EXAMPLE_QUESTION, 'discord:msg-1');
     const [, second] = numbered(asked).find(([n]) => n === 2)!;
 

@@ -14,7 +14,7 @@ import { indexService, type IndexSource } from './local-index-service.js';
 
 /** Optional parts of a {@link Paperbot}. */
 export interface PaperbotOptions {
-  /** Sessions by conversation key. Default: in memory. */
+  /** Sessions by conversation key. Default: in memory (`MemorySessionStore`); the served bot keeps them in the store (`StoreSessionStore`). */
   sessions?: SessionStore;
   /** Where unexpected failures go. Default: nowhere. */
   logger?: Logger;

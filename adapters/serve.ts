@@ -14,6 +14,7 @@ import { runDueDigests } from '../src/digest/run-digests.js';
 import { startDigestSchedule, type DigestSchedule } from '../src/digest/scheduler.js';
 import type { Logger } from '../src/log/logger.js';
 import { describeDatabaseTarget, openStore, parseDatabaseUrl } from '../src/store/open-store.js';
+import { DEFAULT_CONVERSATION_TTL_HOURS, StoreSessionStore } from '../src/session/store-session-store.js';
 import type { PaperbotStore } from '../src/store/store.js';
 import { systemClock } from '../src/time/clock.js';
 import { defaultWorkerCount } from '../src/workers/index-thread.js';
@@ -98,7 +99,9 @@ export async function serve(env: Env, logger: Logger, options: ServeOptions): Pr
     papers = loaded.index.size;
     for (const line of describeCorpus(loaded.corpus, corpusPath)) logger.info({ corpus: corpusPath, workers: host.threads }, line);
     store = await openStore(env.DATABASE_URL, { dataDir });
-    bot = new Paperbot(loaded.index, { logger, store, clock: systemClock });
+    // Conversations live in the store: every instance behind one database continues them.
+    const sessions = new StoreSessionStore(store, { ttlMs: (env.CONVERSATION_TTL_HOURS ?? DEFAULT_CONVERSATION_TTL_HOURS) * 3_600_000, clock: systemClock, logger });
+    bot = new Paperbot(loaded.index, { logger, store, sessions, clock: systemClock });
     if ((await stat(corpusPath)).isDirectory()) {
       watcher = watchCorpus(corpusPath, {
         // With workers, new threads load the changed corpus while the old ones keep answering.

@@ -156,7 +156,7 @@ export class InteractionHandler {
 
   private render(result: CommandResult, key: string, command: string): RenderedResult {
     const rendered = renderResult(result, { command });
-    if (result.kind === 'list' && rendered.shown !== undefined && rendered.shown < result.items.length) this.continueAfterShown(key, result.source, result.query, result.offset + rendered.shown);
+    if (result.kind === 'list' && rendered.shown !== undefined && rendered.shown < result.items.length) void this.continueAfterShown(key, result.source, result.query, result.offset + rendered.shown);
     return rendered;
   }
 
@@ -164,12 +164,18 @@ export class InteractionHandler {
    * When a page had more papers than fit in a message, `/paper more` must continue after the last
    * one shown, as "More results" does. The core's session assumes every item was shown, so its
    * "next offset" is moved back here (see docs/discord.md, "What the core could offer").
+   * It runs while the reply is being sent (the session may be in the database); a failure costs
+   * only this correction, never the reply.
    */
-  private continueAfterShown(key: string, source: string, query: string, nextOffset: number): void {
-    const session = this.bot.sessions.get(key);
-    if (session.last && session.last.source === source && session.last.query === query) {
-      session.last.nextOffset = nextOffset;
-      this.bot.sessions.set(key, session);
+  private async continueAfterShown(key: string, source: string, query: string, nextOffset: number): Promise<void> {
+    try {
+      const session = await this.bot.sessions.get(key);
+      if (session.last && session.last.source === source && session.last.query === query) {
+        session.last.nextOffset = nextOffset;
+        await this.bot.sessions.set(key, session);
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'discord: could not move the session past the papers shown');
     }
   }
 

@@ -14,7 +14,7 @@ import { indexService, type IndexSource } from './local-index-service.js';
 
 /** Optional parts of a {@link Paperbot}. */
 export interface PaperbotOptions {
-  /** Sessions by conversation key. Default: in memory. */
+  /** Sessions by conversation key. Default: in memory (`MemorySessionStore`); the served bot keeps them in the store (`StoreSessionStore`). */
   sessions?: SessionStore;
   /** Where unexpected failures go. Default: nowhere. */
   logger?: Logger;
@@ -22,6 +22,16 @@ export interface PaperbotOptions {
   store?: PaperbotStore;
   /** Default: the system clock. */
   clock?: Clock;
+}
+
+/** How a command reads and keeps its conversation's session. */
+export interface RunOptions {
+  /**
+   * Read the session from this conversation key instead of the command's own `sessionKey` (it is
+   * still saved under `sessionKey`): a Discord reply to the bot's message continues the
+   * conversation of the message it answered. Default: the command's `sessionKey`.
+   */
+  continueFrom?: string;
 }
 
 /**
@@ -94,13 +104,22 @@ export class Paperbot {
   }
 
   /** A line of chat or slash-command text ("show 2", "search x --limit 5", "digest status", or a question). */
-  runText(text: string, sessionKey: string, conversation?: Conversation): Promise<CommandResult> {
-    return this.withSession(sessionKey, (session, index) => runText(text, this.context(index, session, conversation)));
+  runText(text: string, sessionKey: string, conversation?: Conversation, options: RunOptions = {}): Promise<CommandResult> {
+    return this.withSession(sessionKey, (session, index) => runText(text, this.context(index, session, conversation)), options.continueFrom);
   }
 
   /** A command with structured options (Discord options, CLI flags). */
-  run(command: string, input: Record<string, unknown>, sessionKey: string, conversation?: Conversation): Promise<CommandResult> {
-    return this.withSession(sessionKey, (session, index) => runCommand(command, input, this.context(index, session, conversation)));
+  run(command: string, input: Record<string, unknown>, sessionKey: string, conversation?: Conversation, options: RunOptions = {}): Promise<CommandResult> {
+    return this.withSession(sessionKey, (session, index) => runCommand(command, input, this.context(index, session, conversation)), options.continueFrom);
+  }
+
+  /**
+   * Whether the conversation `key` is live: its session holds a result that "show 2" or "more"
+   * could refer to (and it has not expired). The Slack adapter asks this to tell whether a thread
+   * reply without a mention belongs to a conversation with the bot.
+   */
+  async hasConversation(key: string): Promise<boolean> {
+    return (await this.readSession(key)).last !== undefined;
   }
 
   /** A page request carried by a button ("More results"); validated, since it is user data. */
@@ -153,11 +172,30 @@ export class Paperbot {
     };
   }
 
-  private async withSession(key: string, run: (session: Session, index: IndexService) => Promise<CommandResult>): Promise<CommandResult> {
-    const session = this.sessions.get(key);
+  /** Runs a command on the session read from `from` (default: `key`), then saves it under `key`. */
+  private async withSession(key: string, run: (session: Session, index: IndexService) => Promise<CommandResult>, from: string = key): Promise<CommandResult> {
+    const read = await this.readSession(from);
+    // A copy when continuing another conversation: a store in memory hands out the stored object
+    // itself, and the two conversations must not share it.
+    const session = from === key ? read : structuredClone(read);
     // The index is taken once here, so a reload during an async command cannot mix two corpora.
     const result = await this.withIndex((index) => run(session, index));
-    this.sessions.set(key, session);
+    try {
+      await this.sessions.set(key, session);
+    } catch (error) {
+      // The answer is ready: a session that cannot be kept costs "show 2" next time, not this reply.
+      this.logger.warn({ err: error, sessionKey: key }, 'session could not be saved');
+    }
     return result;
+  }
+
+  /** The session of `key`; an empty one when the session store fails (logged), never an error. */
+  private async readSession(key: string): Promise<Session> {
+    try {
+      return await this.sessions.get(key);
+    } catch (error) {
+      this.logger.warn({ err: error, sessionKey: key }, 'session could not be read; the conversation starts afresh');
+      return {};
+    }
   }
 }

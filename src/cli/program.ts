@@ -125,11 +125,11 @@ export function createProgram(deps: CliDeps): Program {
     const sessions = deps.sessions ?? new FileSessionStore();
     // The same corpus typed two ways ("seeds", "./seeds/") is one conversation.
     const key = `cli:${resolve(corpusPath())}`;
-    const session = sessions.get(key);
+    const session = await sessions.get(key);
     // Nothing here has to fit in a chat message: `papers` may list up to 1,000 at once.
     const context = { index, session, logger: cliLogger(io), maxListLimit: MAX_EXPORT_PAGE_SIZE };
     const result = name === undefined ? await runText(String(input), context) : await runCommand(name, input, context);
-    sessions.set(key, session);
+    await sessions.set(key, session);
     print(result);
   }
 

@@ -67,6 +67,19 @@ export const envSchema = z.object({
   PAPERBOT_WORKERS: optional(
     z.coerce.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be from 0 to 16' }).max(16, { error: 'must be from 0 to 16' }),
   ),
+  /**
+   * How long the bot remembers a conversation (a Slack thread, a Discord channel) after its last
+   * command, in hours: "show 2" and "more" refer to its last result until then. Conversations are
+   * kept in the store, shared by every instance behind one database. Whole hours from 1 to 87,600
+   * (10 years). Default 168 (7 days).
+   */
+  CONVERSATION_TTL_HOURS: optional(
+    z.coerce
+      .number({ error: 'must be a number' })
+      .int({ error: 'must be a whole number of hours' })
+      .min(1, { error: 'must be from 1 to 87600 hours' })
+      .max(87_600, { error: 'must be from 1 to 87600 hours' }),
+  ),
   /** How much to log: debug, info, warn, error. Default info. */
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' })),
 });

@@ -11,13 +11,13 @@ import type { Session, SessionStore } from './session.js';
 export class FileSessionStore implements SessionStore {
   constructor(private readonly path: string = defaultSessionFile()) {}
 
-  get(key: string): Session {
+  async get(key: string): Promise<Session> {
     const session = this.readAll()[key];
     // A damaged entry is forgotten rather than breaking every command that follows.
     return isPlainObject(session) ? session : {};
   }
 
-  set(key: string, session: Session): void {
+  async set(key: string, session: Session): Promise<void> {
     const all = this.readAll();
     all[key] = session;
     try {

@@ -26,11 +26,15 @@ export interface LastResult {
 
 /**
  * Keeps sessions by conversation key (a Slack thread, a Discord channel and user, the console).
- * Implementations: {@link MemorySessionStore}; a database-backed one can follow the same shape.
+ * Asynchronous, since a session may live in the database (`StoreSessionStore`), shared by every
+ * instance. Implementations: {@link MemorySessionStore}, `FileSessionStore` (one-shot CLI calls),
+ * `StoreSessionStore`.
  */
 export interface SessionStore {
-  get(key: string): Session;
-  set(key: string, session: Session): void;
+  /** The conversation's session; an empty one (`{}`) when there is none. Never rejects for a missing or damaged session. */
+  get(key: string): Promise<Session>;
+  /** Keeps the session under `key`, replacing what was there. */
+  set(key: string, session: Session): Promise<void>;
 }
 
 /** Default number of conversations a {@link MemorySessionStore} remembers. */
@@ -42,7 +46,7 @@ export class MemorySessionStore implements SessionStore {
 
   constructor(private readonly maxSessions = DEFAULT_MAX_SESSIONS) {}
 
-  get(key: string): Session {
+  async get(key: string): Promise<Session> {
     const session = this.sessions.get(key);
     if (!session) return {};
     // Re-insert so iteration order is least-recently-used first.
@@ -51,7 +55,7 @@ export class MemorySessionStore implements SessionStore {
     return session;
   }
 
-  set(key: string, session: Session): void {
+  async set(key: string, session: Session): Promise<void> {
     this.sessions.delete(key);
     this.sessions.set(key, session);
     while (this.sessions.size > this.maxSessions) {

@@ -6,6 +6,8 @@
  */
 import {
   checkClaimRequest,
+  checkConversation,
+  checkConversationKey,
   checkVote,
   compareVotes,
   checkPlatform,
@@ -18,6 +20,7 @@ import {
   noDigestToFinish,
   outcomeColumns,
   staleBefore,
+  type ConversationWrite,
   type FinishOutcome,
 } from './records.js';
 import type { ClaimOutcome, ClaimRequest, DigestRecord, PaperbotStore, Platform, Subscription, Vote } from './store.js';
@@ -30,6 +33,8 @@ export class MemoryStore implements PaperbotStore {
   private readonly digests = new Map<string, DigestRecord>();
   /** Channel key → `paperId user` → vote. */
   private readonly votes = new Map<string, Map<string, Vote>>();
+  /** Conversation key → its row (timestamps normalised ISO text, which sorts as time does). */
+  private readonly conversations = new Map<string, ConversationWrite>();
   private closed = false;
 
   /** Nothing to create: the "schema" is the maps above. */
@@ -155,6 +160,33 @@ export class MemoryStore implements PaperbotStore {
     const count = this.votes.get(key)?.size ?? 0;
     this.votes.delete(key);
     return count;
+  }
+
+  async getConversation(key: string, now: string): Promise<string | undefined> {
+    this.open();
+    checkConversationKey(key);
+    const at = isoTimestamp(now, 'time');
+    const row = this.conversations.get(key);
+    return row && row.expiresAt > at ? row.data : undefined;
+  }
+
+  async putConversation(key: string, data: string, updatedAt: string, expiresAt: string): Promise<void> {
+    this.open();
+    const row = checkConversation(key, data, updatedAt, expiresAt);
+    this.conversations.set(row.key, row);
+  }
+
+  async purgeConversations(now: string): Promise<number> {
+    this.open();
+    const at = isoTimestamp(now, 'time');
+    let purged = 0;
+    for (const [key, row] of this.conversations) {
+      if (row.expiresAt <= at) {
+        this.conversations.delete(key);
+        purged += 1;
+      }
+    }
+    return purged;
   }
 
   async getDigest(key: string): Promise<DigestRecord | undefined> {

@@ -130,6 +130,31 @@ export const MIGRATIONS: readonly Migration[] = [
       ],
     },
   },
+  {
+    version: 3,
+    name: 'conversations',
+    sql: {
+      // `data` is the session as JSON text, opaque to the store; expired rows are purged by expiry.
+      sqlite: [
+        `CREATE TABLE conversations (
+          key TEXT PRIMARY KEY,
+          data TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL
+        )`,
+        `CREATE INDEX conversations_by_expiry ON conversations (expires_at)`,
+      ],
+      postgres: [
+        `CREATE TABLE conversations (
+          key text PRIMARY KEY,
+          data text NOT NULL,
+          updated_at timestamptz NOT NULL,
+          expires_at timestamptz NOT NULL
+        )`,
+        `CREATE INDEX conversations_by_expiry ON conversations (expires_at)`,
+      ],
+    },
+  },
 ];
 
 /** The newest schema version this code knows. */

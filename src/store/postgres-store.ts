@@ -10,6 +10,8 @@ import pg from 'pg';
 import { migratePostgres, type MigrationReport } from './migrations.js';
 import {
   checkClaimRequest,
+  checkConversation,
+  checkConversationKey,
   checkVote,
   checkPlatform,
   checkSubscription,
@@ -206,6 +208,26 @@ export class PostgresStore implements PaperbotStore {
   async clearVotes(platform: Platform, channel: string): Promise<number> {
     checkPlatform(platform);
     const result = await this.pool.query('DELETE FROM votes WHERE platform = $1 AND channel = $2', [platform, channel]);
+    return result.rowCount ?? 0;
+  }
+
+  async getConversation(key: string, now: string): Promise<string | undefined> {
+    checkConversationKey(key);
+    const result = await this.pool.query<{ data: string }>('SELECT data FROM conversations WHERE key = $1 AND expires_at > $2', [key, isoTimestamp(now, 'time')]);
+    return result.rows[0]?.data;
+  }
+
+  async putConversation(key: string, data: string, updatedAt: string, expiresAt: string): Promise<void> {
+    const c = checkConversation(key, data, updatedAt, expiresAt);
+    await this.pool.query(
+      `INSERT INTO conversations (key, data, updated_at, expires_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (key) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at, expires_at = excluded.expires_at`,
+      [c.key, c.data, c.updatedAt, c.expiresAt],
+    );
+  }
+
+  async purgeConversations(now: string): Promise<number> {
+    const result = await this.pool.query('DELETE FROM conversations WHERE expires_at <= $1', [isoTimestamp(now, 'time')]);
     return result.rowCount ?? 0;
   }
 

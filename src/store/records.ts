@@ -213,3 +213,25 @@ export function voteFromRow(row: VoteRow): Vote {
 export function compareVotes(a: Vote, b: Vote): number {
   return compareText(a.paperId, b.paperId) || compareText(a.user, b.user);
 }
+
+/** A conversation row as written: the key and data checked, the timestamps normalised. */
+export interface ConversationWrite {
+  key: string;
+  data: string;
+  updatedAt: string;
+  expiresAt: string;
+}
+
+/**
+ * Checks a conversation before it is stored. Key and data must be strings without NUL, which
+ * PostgreSQL's text refuses (JSON escapes it, so a session's JSON never has one).
+ */
+export function checkConversation(key: string, data: string, updatedAt: string, expiresAt: string): ConversationWrite {
+  checkConversationKey(key);
+  if (typeof data !== 'string' || data.includes('\u0000')) throw new TypeError(`store: the data of conversation ${JSON.stringify(key)} must be text without NUL`);
+  return { key, data, updatedAt: isoTimestamp(updatedAt, 'conversation update time'), expiresAt: isoTimestamp(expiresAt, 'conversation expiry time') };
+}
+
+export function checkConversationKey(key: string): void {
+  if (typeof key !== 'string' || key === '' || key.includes('\u0000')) throw new TypeError(`store: a conversation key must be non-empty text without NUL (got ${JSON.stringify(key)})`);
+}

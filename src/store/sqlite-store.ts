@@ -11,6 +11,8 @@ import DatabaseConstructor, { type Database } from 'better-sqlite3';
 import { migrateSqlite, type MigrationReport } from './migrations.js';
 import {
   checkClaimRequest,
+  checkConversation,
+  checkConversationKey,
   checkVote,
   checkPlatform,
   checkSubscription,
@@ -200,6 +202,27 @@ export class SqliteStore implements PaperbotStore {
   async clearVotes(platform: Platform, channel: string): Promise<number> {
     checkPlatform(platform);
     return this.db.prepare('DELETE FROM votes WHERE platform = ? AND channel = ?').run(platform, channel).changes;
+  }
+
+  async getConversation(key: string, now: string): Promise<string | undefined> {
+    checkConversationKey(key);
+    // ISO text in one format sorts as time does, so expiry is a text comparison.
+    const row = this.db.prepare('SELECT data FROM conversations WHERE key = ? AND expires_at > ?').get(key, isoTimestamp(now, 'time')) as { data: string } | undefined;
+    return row?.data;
+  }
+
+  async putConversation(key: string, data: string, updatedAt: string, expiresAt: string): Promise<void> {
+    const c = checkConversation(key, data, updatedAt, expiresAt);
+    this.db
+      .prepare(
+        `INSERT INTO conversations (key, data, updated_at, expires_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at, expires_at = excluded.expires_at`,
+      )
+      .run(c.key, c.data, c.updatedAt, c.expiresAt);
+  }
+
+  async purgeConversations(now: string): Promise<number> {
+    return this.db.prepare('DELETE FROM conversations WHERE expires_at <= ?').run(isoTimestamp(now, 'time')).changes;
   }
 
   async getDigest(key: string): Promise<DigestRecord | undefined> {

@@ -1,6 +1,7 @@
 /**
  * The repository paperbot keeps its state in: digest subscriptions, which papers each channel
- * has been sent, and the claims that make each digest go out exactly once. Two implementations
+ * has been sent, the claims that make each digest go out exactly once, digest votes, and the
+ * conversations (sessions) every instance shares. Two implementations
  * follow this interface — SQLite (embedded default) and PostgreSQL (several instances) — and one
  * test suite runs against both.
  */
@@ -146,6 +147,16 @@ export interface PaperbotStore {
   listVotes(platform: Platform, channel: string): Promise<Vote[]>;
   /** Forgets every vote of a channel (`digest reset`); returns how many there were. */
   clearVotes(platform: Platform, channel: string): Promise<number>;
+
+  /**
+   * The session kept for a conversation (opaque text, JSON by convention), or undefined when there
+   * is none or it has expired (its `expiresAt` is at or before `now`, an ISO time).
+   */
+  getConversation(key: string, now: string): Promise<string | undefined>;
+  /** Creates or replaces a conversation's session; it counts as expired from `expiresAt` on. */
+  putConversation(key: string, data: string, updatedAt: string, expiresAt: string): Promise<void>;
+  /** Deletes every conversation expired at `now` (ISO time); returns how many. */
+  purgeConversations(now: string): Promise<number>;
 
   getDigest(key: string): Promise<DigestRecord | undefined>;
   /** Digests of one channel, newest local date first. */

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serve, type Services } from '../../adapters/serve.js';
 import { parseEnv } from '../../src/config/env.js';
@@ -131,5 +132,47 @@ describe('serve: each front-end starts on its own (issue 11: a Discord gateway d
     expect(logs.records.map((record) => record.message)).toContain('Slack front-end stopped');
     expect(logs.text()).not.toContain(BOT_TOKEN);
     expect(logs.text()).not.toContain('serve-test-signing-secret');
+  });
+});
+
+describe('serve: conversations are kept in the store (issue 12 §2)', () => {
+  const dirs: string[] = [];
+  let services: Services | undefined;
+  afterEach(async () => {
+    await services?.stop();
+    services = undefined;
+    for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('a restarted bot (or another instance on the database) continues a thread, kept CONVERSATION_TTL_HOURS after its last command', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'paperbot-serve-'));
+    dirs.push(root);
+    const corpus = join(root, 'corpus');
+    await mkdir(corpus);
+    await writeFile(join(corpus, 'a.jsonl'), paper('p1', 'Fast sampling') + paper('p2', 'Guided sampling') + paper('p3', 'Sampling schedules'));
+    const databaseUrl = `sqlite:${join(root, 'bot.db')}`;
+    const env = parseEnv({ CORPUS_DIR: corpus, DATABASE_URL: databaseUrl, PAPERBOT_WORKERS: '0', CONVERSATION_TTL_HOURS: '5' });
+    const options = { slack: false, discord: false, digests: false };
+    const thread = 'slack:T1:C1:1700000000.000100';
+
+    services = await serve(env, silentLogger, options);
+    const listed = await services.bot.runText('search sampling --limit 3', thread);
+    expect(listed.kind).toBe('list');
+    const second = listed.kind === 'list' ? listed.items[1]!.id : '';
+    await services.stop();
+
+    services = await serve(env, silentLogger, options);
+    expect(await services.bot.hasConversation(thread)).toBe(true);
+    expect(await services.bot.runText('show 2', thread)).toMatchObject({ kind: 'paper', paper: { id: second } });
+    await services.stop();
+    services = undefined;
+
+    const db = new Database(join(root, 'bot.db'), { readonly: true });
+    try {
+      const row = db.prepare('SELECT updated_at, expires_at FROM conversations WHERE key = ?').get(thread) as { updated_at: string; expires_at: string };
+      expect(Date.parse(row.expires_at) - Date.parse(row.updated_at)).toBe(5 * 3_600_000);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -116,7 +116,7 @@ describe('Paperbot (the core every front-end uses)', () => {
     const sessions = new MemorySessionStore();
     const bot = new Paperbot(index, { sessions });
     await bot.run('papers', { limit: 2 }, 'k');
-    expect(sessions.get('k').last).toMatchObject({ source: 'papers', nextOffset: 2, limit: 2 });
+    expect((await sessions.get('k')).last).toMatchObject({ source: 'papers', nextOffset: 2, limit: 2 });
   });
 
   it('runs a command with structured options, validated like text', async () => {

@@ -69,6 +69,16 @@ describe('parseEnv', () => {
     expect(problemsOf({ PAPERBOT_WORKERS: '1.5' }).message).toBe(`${HEADER}\n  PAPERBOT_WORKERS: must be a whole number`);
   });
 
+  it('reads CONVERSATION_TTL_HOURS as a whole number of hours from 1 to 87600 (unset: the 168-hour default applies)', () => {
+    expect(parseEnv({ CONVERSATION_TTL_HOURS: '1' })).toEqual({ CONVERSATION_TTL_HOURS: 1 });
+    expect(parseEnv({ CONVERSATION_TTL_HOURS: '720' })).toEqual({ CONVERSATION_TTL_HOURS: 720 });
+    expect(parseEnv({ CONVERSATION_TTL_HOURS: '' })).toEqual({});
+    expect(problemsOf({ CONVERSATION_TTL_HOURS: '0' }).message).toBe(`${HEADER}\n  CONVERSATION_TTL_HOURS: must be from 1 to 87600 hours`);
+    expect(problemsOf({ CONVERSATION_TTL_HOURS: '87601' }).message).toBe(`${HEADER}\n  CONVERSATION_TTL_HOURS: must be from 1 to 87600 hours`);
+    expect(problemsOf({ CONVERSATION_TTL_HOURS: 'a week' }).message).toBe(`${HEADER}\n  CONVERSATION_TTL_HOURS: must be a number`);
+    expect(problemsOf({ CONVERSATION_TTL_HOURS: '1.5' }).message).toBe(`${HEADER}\n  CONVERSATION_TTL_HOURS: must be a whole number of hours`);
+  });
+
   it('lists every problem at once, one per line, by variable name', () => {
     const error = problemsOf({
       PORT: 'abc',

@@ -13,24 +13,24 @@ beforeEach(() => {
 });
 
 describe('FileSessionStore', () => {
-  it('round-trips sessions through the file, across store instances (as across CLI processes)', () => {
+  it('round-trips sessions through the file, across store instances (as across CLI processes)', async () => {
     const file = join(dir, 'nested', 'deeper', 'sessions.json');
-    new FileSessionStore(file).set('cli:/corpus', sessionFor('q'));
+    await new FileSessionStore(file).set('cli:/corpus', sessionFor('q'));
     expect(existsSync(file)).toBe(true);
-    expect(new FileSessionStore(file).get('cli:/corpus')).toEqual(sessionFor('q'));
+    expect(await new FileSessionStore(file).get('cli:/corpus')).toEqual(sessionFor('q'));
   });
 
-  it('keeps the sessions of other keys when setting one', () => {
+  it('keeps the sessions of other keys when setting one', async () => {
     const file = join(dir, 'sessions.json');
     const store = new FileSessionStore(file);
-    store.set('one', sessionFor('1'));
-    store.set('two', sessionFor('2'));
-    store.set('one', sessionFor('1b'));
+    await store.set('one', sessionFor('1'));
+    await store.set('two', sessionFor('2'));
+    await store.set('one', sessionFor('1b'));
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ one: sessionFor('1b'), two: sessionFor('2') });
   });
 
-  it('is an empty store when the file is missing', () => {
-    expect(new FileSessionStore(join(dir, 'none.json')).get('k')).toEqual({});
+  it('is an empty store when the file is missing', async () => {
+    expect(await new FileSessionStore(join(dir, 'none.json')).get('k')).toEqual({});
   });
 
   it.each([
@@ -39,44 +39,44 @@ describe('FileSessionStore', () => {
     ['JSON null', 'null'],
     ['a JSON string', '"hello"'],
     ['binary', '\u0000\u0001\u0002'],
-  ])('tolerates a corrupt file (%s): get is empty, and set replaces the file with valid JSON', (_, content) => {
+  ])('tolerates a corrupt file (%s): get is empty, and set replaces the file with valid JSON', async (_, content) => {
     const file = join(dir, 'sessions.json');
     writeFileSync(file, content);
     const store = new FileSessionStore(file);
-    expect(store.get('k')).toEqual({});
-    store.set('k', sessionFor('q'));
-    expect(new FileSessionStore(file).get('k')).toEqual(sessionFor('q'));
+    expect(await store.get('k')).toEqual({});
+    await store.set('k', sessionFor('q'));
+    expect(await new FileSessionStore(file).get('k')).toEqual(sessionFor('q'));
   });
 
-  it('never throws when the file cannot be written (only "show N" across calls is lost)', () => {
+  it('never throws when the file cannot be written (only "show N" across calls is lost)', async () => {
     const file = join(dir, 'is-a-directory');
     mkdirSync(file);
     const store = new FileSessionStore(file);
-    expect(() => store.set('k', sessionFor('q'))).not.toThrow();
-    expect(store.get('k')).toEqual({});
+    await expect(store.set('k', sessionFor('q'))).resolves.toBeUndefined();
+    expect(await store.get('k')).toEqual({});
   });
 
   // BUG (src/session/file-session-store.ts, readAll): a file holding a JSON array passes the
   // `typeof parsed === 'object'` check, set() stores the session as a property of the array,
   // and JSON.stringify writes "[]" again: sessions are silently never saved until the user
   // deletes the file. Fix: accept only plain objects (`!Array.isArray(parsed)`), else start empty.
-  it('recovers from a file holding a JSON array', () => {
+  it('recovers from a file holding a JSON array', async () => {
     const file = join(dir, 'sessions.json');
     writeFileSync(file, '[]');
-    new FileSessionStore(file).set('k', sessionFor('q'));
-    expect(new FileSessionStore(file).get('k')).toEqual(sessionFor('q'));
+    await new FileSessionStore(file).set('k', sessionFor('q'));
+    expect(await new FileSessionStore(file).get('k')).toEqual(sessionFor('q'));
   });
 
   // BUG (same file, get): entries are not checked, so `{"k": "oops"}` makes get() return a string;
   // every command then fails assigning `session.last` ("Cannot create property 'last' on string")
   // and the CLI answers "Something went wrong" for that corpus until the file is deleted.
   // Fix: return {} for an entry that is not a plain object (or validate with a small zod schema).
-  it('treats an entry that is not an object as an empty session', () => {
+  it('treats an entry that is not an object as an empty session', async () => {
     const file = join(dir, 'sessions.json');
     writeFileSync(file, JSON.stringify({ k: 'oops', n: 5 }));
     const store = new FileSessionStore(file);
-    expect(store.get('k')).toEqual({});
-    expect(store.get('n')).toEqual({});
+    expect(await store.get('k')).toEqual({});
+    expect(await store.get('n')).toEqual({});
   });
 });
 

@@ -91,10 +91,12 @@ describe.skipIf(skip !== undefined)('PostgresStore specifics', () => {
       'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
       [schema],
     );
-    expect(tables.rows.map((row) => row.table_name)).toEqual(['digests', 'posted_papers', 'schema_migrations', 'subscriptions', 'votes']);
+    expect(tables.rows.map((row) => row.table_name)).toEqual(['conversations', 'digests', 'posted_papers', 'schema_migrations', 'subscriptions', 'votes']);
     for (const [table, column] of [
       ['digests', 'claimed_at'],
       ['votes', 'voted_at'],
+      ['conversations', 'updated_at'],
+      ['conversations', 'expires_at'],
     ] as const) {
       const types = await adminPool().query<{ data_type: string }>(
         'SELECT data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name = $3',

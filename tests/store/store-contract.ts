@@ -269,6 +269,94 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
       });
     });
 
+    describe('conversations', () => {
+      const KEY = 'slack:T1:C100:1700000000.000100';
+      const session = (query: string) => JSON.stringify({ last: { source: 'answer', query, numbers: { 1: 'p1', 2: 'p2' }, nextOffset: 0, limit: 10 } });
+
+      it('returns undefined for a conversation never kept, and the data as put for one kept', async () => {
+        const store = await openStore();
+        expect(await store.getConversation(KEY, at(0))).toBeUndefined();
+        await store.putConversation(KEY, session('q1'), at(0), at(60));
+        expect(await store.getConversation(KEY, at(1))).toBe(session('q1'));
+      });
+
+      it('keeps the data byte for byte (non-ASCII, quotes, escapes, 64 KiB)', async () => {
+        const store = await openStore();
+        const tricky = JSON.stringify({ last: { query: 'naïve “diffusion” \\ \u0000 🚀 \'; DROP TABLE conversations; --' } });
+        await store.putConversation(KEY, tricky, at(0), at(60));
+        expect(await store.getConversation(KEY, at(1))).toBe(tricky);
+        const big = JSON.stringify({ pad: 'x'.repeat(64 * 1024) });
+        await store.putConversation('big', big, at(0), at(60));
+        expect(await store.getConversation('big', at(1))).toBe(big);
+      });
+
+      it('upserts: putting a conversation again replaces its data and its expiry', async () => {
+        const store = await openStore();
+        await store.putConversation(KEY, session('q1'), at(0), at(10));
+        await store.putConversation(KEY, session('q2'), at(5), at(100));
+        expect(await store.getConversation(KEY, at(50))).toBe(session('q2'));
+      });
+
+      it('keeps conversations apart by key', async () => {
+        const store = await openStore();
+        await store.putConversation(KEY, session('q1'), at(0), at(60));
+        await store.putConversation(`${KEY}x`, session('q2'), at(0), at(60));
+        expect(await store.getConversation(KEY, at(1))).toBe(session('q1'));
+        expect(await store.getConversation(`${KEY}x`, at(1))).toBe(session('q2'));
+      });
+
+      it('reads an expired conversation as undefined: expired from expiresAt on, whatever form the times are given in', async () => {
+        const store = await openStore();
+        await store.putConversation(KEY, session('q1'), at(0), at(60));
+        expect(await store.getConversation(KEY, at(59))).toBe(session('q1'));
+        expect(await store.getConversation(KEY, new Date(Date.parse(at(60)) - 1).toISOString())).toBe(session('q1'));
+        expect(await store.getConversation(KEY, at(60))).toBeUndefined();
+        expect(await store.getConversation(KEY, at(61))).toBeUndefined();
+        // The same instant with an offset, not Z: compared as times, not as text.
+        await store.putConversation('offset', session('q3'), '2025-03-01T09:00:00+01:00', '2025-03-01T10:00:00+01:00');
+        expect(await store.getConversation('offset', at(59))).toBe(session('q3'));
+        expect(await store.getConversation('offset', at(60))).toBeUndefined();
+      });
+
+      it('purges expired conversations, counting them, and keeps the live ones', async () => {
+        const store = await openStore();
+        await store.putConversation('a', session('a'), at(0), at(10));
+        await store.putConversation('b', session('b'), at(0), at(20));
+        await store.putConversation('c', session('c'), at(0), at(30));
+        expect(await store.purgeConversations(at(5))).toBe(0);
+        expect(await store.purgeConversations(at(20))).toBe(2);
+        expect(await store.purgeConversations(at(20))).toBe(0);
+        // Purged rows are gone, not just hidden: an earlier "now" does not bring them back.
+        expect(await store.getConversation('a', at(1))).toBeUndefined();
+        expect(await store.getConversation('b', at(1))).toBeUndefined();
+        expect(await store.getConversation('c', at(21))).toBe(session('c'));
+      });
+
+      it('rejects an empty key, a key or data with NUL, and bad times, storing nothing', async () => {
+        const store = await openStore();
+        await expect(store.putConversation('', session('q'), at(0), at(10))).rejects.toThrow(/conversation key/);
+        await expect(store.putConversation('a\u0000b', session('q'), at(0), at(10))).rejects.toThrow(/conversation key/);
+        await expect(store.putConversation(KEY, 'nul\u0000', at(0), at(10))).rejects.toThrow(/without NUL/);
+        await expect(store.putConversation(KEY, session('q'), 'now', at(10))).rejects.toThrow(/conversation update time/);
+        await expect(store.putConversation(KEY, session('q'), at(0), 'later')).rejects.toThrow(/conversation expiry time/);
+        await expect(store.getConversation(KEY, 'now')).rejects.toThrow(/not a valid date/);
+        await expect(store.purgeConversations('now')).rejects.toThrow(/not a valid date/);
+        expect(await store.getConversation(KEY, at(0))).toBeUndefined();
+      });
+
+      if (options.shared) {
+        it('shares conversations between two instances on one database', async () => {
+          const [a, b] = [await openStore(), await openStore()];
+          await a.putConversation(KEY, session('from a'), at(0), at(60));
+          expect(await b.getConversation(KEY, at(1))).toBe(session('from a'));
+          await b.putConversation(KEY, session('from b'), at(2), at(60));
+          expect(await a.getConversation(KEY, at(3))).toBe(session('from b'));
+          expect(await a.purgeConversations(at(60))).toBe(1);
+          expect(await b.getConversation(KEY, at(3))).toBeUndefined();
+        });
+      }
+    });
+
     describe('digest claims', () => {
       it('a first claim inserts a claimed record: attempts 1, the nonce and papers given', async () => {
         const store = await openStore();
@@ -553,6 +641,7 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
           await first.upsertSubscription(subscription({ topic: 'retrieval' }));
           await first.markPosted('slack', 'C100', ['p1', 'p2'], at(0));
           await first.recordVote(vote({ vote: -1 }));
+          await first.putConversation('slack:T1:C100:1.2', '{"last":null}', at(0), at(60));
           await first.claimDigest(claimRequest());
           await first.finishDigest(claimRequest().key, { status: 'unknown', error: 'socket hang up' }, at(1));
           await first.close();
@@ -561,6 +650,7 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
           expect(await second.getSubscription('slack', 'C100')).toStrictEqual(subscription({ topic: 'retrieval' }));
           expect(await second.postedPaperIds('slack', 'C100')).toEqual(new Set(['p1', 'p2']));
           expect(await second.listVotes('slack', 'C100')).toStrictEqual([vote({ vote: -1 })]);
+          expect(await second.getConversation('slack:T1:C100:1.2', at(1))).toBe('{"last":null}');
           expect(await second.getDigest(claimRequest().key)).toMatchObject({ status: 'unknown', error: 'socket hang up', nonce: 'nonce-1', updatedAt: at(1) });
           // And after the restart the record is still claimed exactly once.
           expect((await second.claimDigest(claimRequest({ now: at(2) }))).record.attempts).toBe(2);

@@ -15,6 +15,7 @@ import type { HandlerDeps } from './handlers/deps.js';
 import { registerDirectMessageHandler } from './handlers/direct-message.js';
 import { registerLinkSharedHandler } from './handlers/link-shared.js';
 import { registerMentionHandler } from './handlers/mention.js';
+import { registerThreadReplyHandler } from './handlers/thread-reply.js';
 import { registerSlashCommand } from './handlers/slash-command.js';
 import { Replier } from './reply.js';
 import { ShareStore } from './share.js';
@@ -128,6 +129,7 @@ export function createSlackApp(options: SlackAppOptions): App {
   app.use(dedupeEvents(deduper, logger));
   registerMentionHandler(app, deps);
   registerDirectMessageHandler(app, deps);
+  registerThreadReplyHandler(app, deps);
   registerSlashCommand(app, deps);
   registerActionHandlers(app, deps);
   registerLinkSharedHandler(app, deps);

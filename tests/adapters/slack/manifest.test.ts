@@ -31,8 +31,8 @@ describe('adapters/slack/manifest.yml', () => {
     expect(listUnder('bot').sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'im:read', 'im:write', 'links:read', 'links:write']);
   });
 
-  it('subscribes to mentions, DMs and paper links (channels answer mentions, not every message)', () => {
-    expect(listUnder('bot_events').sort()).toEqual(['app_mention', 'link_shared', 'message.im']);
+  it('subscribes to mentions, DMs, paper links, and channel messages (answered only as follow-ups in its own threads)', () => {
+    expect(listUnder('bot_events').sort()).toEqual(['app_mention', 'link_shared', 'message.channels', 'message.groups', 'message.im']);
   });
 
   it('unfurls links to arXiv and Hugging Face', () => {

@@ -218,7 +218,7 @@ describe('the registered /paper command', () => {
           required: true,
           choices: ['subscribe', 'unsubscribe', 'preview', 'status', 'why', 'reset'].map((value) => ({ name: value, value })),
         },
-        { type: 3, name: 'topic', description: 'Rank papers by relevance to this topic (subscribe, preview)', required: false, max_length: 500 },
+        { type: 3, name: 'topic', description: 'Topic to rank by; filters in words too, e.g. "diffusion with code" (subscribe, preview)', required: false, max_length: 500 },
         { type: 3, name: 'time', description: 'Local time of day, HH:MM (default 09:00)', required: false, max_length: 5 },
         { type: 3, name: 'tz', description: 'IANA time zone, e.g. Europe/Berlin (default UTC)', required: false, max_length: 64 },
         { type: 4, name: 'count', description: 'Papers per digest (1-20, default 5)', required: false, min_value: 1, max_value: 20 },

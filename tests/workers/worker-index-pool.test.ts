@@ -67,6 +67,14 @@ describe('WorkerIndexPool on the seed corpus, two threads', () => {
     expect(await pooled.index.digestPapers([ids[0]!], 5, undefined, feedback)).toEqual(await local.digestPapers([ids[0]!], 5, undefined, feedback));
     expect(await pooled.index.digestPapers([], 5, 'diffusion', feedback)).toEqual(await local.digestPapers([], 5, 'diffusion', feedback));
     expect(await pooled.index.digestProfile(feedback, 5)).toEqual(await local.digestProfile(feedback, 5));
+    // Filters said in a topic, with the run's moment for relative dates, and how the topic was read.
+    const now = Date.parse('2025-01-15T09:00:00Z');
+    for (const topic of ['diffusion with code', 'with code since last year', 'video generation']) {
+      const pooledPapers = await pooled.index.digestPapers([ids[0]!], 5, topic, feedback, now);
+      expect(pooledPapers, topic).toEqual(await local.digestPapers([ids[0]!], 5, topic, feedback, now));
+      expect(await pooled.index.digestTopic(topic, now), topic).toEqual(await local.digestTopic(topic, now));
+    }
+    expect(await pooled.index.digestTopic('with code', now)).toMatchObject({ words: '', filters: ['with code'] });
     expect(await pooled.index.completePapers('parallel sampling', { limit: 25, maxIdLength: 100 })).toEqual(await local.completePapers('parallel sampling', { limit: 25, maxIdLength: 100 }));
     // The seed corpus has no arXiv ids: a pasted link is "not in the corpus" through the pool too.
     expect(await pooled.index.findArxiv('2301.12345')).toBeUndefined();

@@ -41,7 +41,7 @@ export const SYNC_CLI_FLAGS: readonly SyncFlagSpec[] = [
   {
     flags: '--arxiv-id <id>',
     key: 'arxivId',
-    description: 'these arXiv papers, e.g. 2301.12345, 2301.12345v2 or hep-th/9901001 (repeatable, or comma-separated)',
+    description: 'these arXiv papers, by id: 2301.12345, 2301.12345v2 or hep-th/9901001 (repeatable, or comma-separated)',
     repeatable: true,
   },
   {

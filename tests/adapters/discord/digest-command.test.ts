@@ -189,6 +189,13 @@ describe('/paper digest action:status|preview|unsubscribe', () => {
     );
   });
 
+  it('the reading of a hostile topic in the preview footer pings no one', async () => {
+    const preview = await answer({ action: 'preview', topic: '@everyone <@123> with code', count: 1 });
+    // No paper is about "@everyone <@123>": an empty preview, whose footer still says why.
+    expect(preview.embeds[0]).toMatchObject({ description: 'Nothing new today.', footer: { text: 'topic: @\u200beveryone <\u200b@123> · filters: with code (no paper in the corpus passes them yet)' } });
+    expect(preview.allowed_mentions).toEqual(NO_MENTIONS);
+  });
+
   it('preview of 20 papers still fits one message', async () => {
     const data = await answer({ action: 'preview', count: 20 });
     expect(messageProblems(data)).toEqual([]);

@@ -192,6 +192,15 @@ describe('/paper digest with filters in the topic', () => {
     expectWithinBlockKitLimits(reply);
   });
 
+  it('the reading of a hostile topic pings no one and breaks no markup', async () => {
+    const reply = await command('digest preview <!channel> @here *bold* <https://evil.test|x> with code --count 1');
+    const reading = (reply.blocks as Array<{ type: string; elements?: Array<{ text: string }> }>)[1]!;
+    expect(reading.type).toBe('context');
+    expect(reading.elements![0]!.text).toMatch(/^topic: .+ · filters: with code/u);
+    expectNothingPingable(reply);
+    expectWithinBlockKitLimits(reply);
+  });
+
   it('a 20-paper preview with a reading still fits 50 blocks', async () => {
     const reply = await command('digest preview with code --count 20');
     expect((reply.blocks as unknown[]).length).toBe(1 + 1 + 20 * 2 + 1);

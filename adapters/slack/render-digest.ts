@@ -14,10 +14,11 @@ const MAX_GIST_CHARS = 400;
 const MAX_READING_CHARS = 800;
 
 /**
- * A digest as a Slack message: a heading (and, in a preview of a topic with filter words, how
- * they were read), one section per paper (linked title, date/upvotes, gist) followed by its 👍/👎 buttons (the channel's votes steer its next digests), and a
- * fallback `text` for notifications. Two blocks a paper: up to 24 papers fit the 50 blocks, and
- * a digest has at most 20.
+ * A digest as a Slack message: a heading (in a preview of a topic with filter words, then how
+ * they were read), one section per paper (linked title, date/upvotes, gist) followed by its
+ * 👍/👎 buttons (the channel's votes steer its next digests, a preview's too), and a fallback
+ * `text` for notifications. Two blocks a paper: up to 23 papers fit the 50 blocks, and a digest
+ * has at most 20.
  */
 export function renderDigestMessage(digest: Digest): SlackMessage {
   const day = formatDate({ published: digest.localDate }) ?? digest.localDate;

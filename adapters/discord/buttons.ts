@@ -101,8 +101,9 @@ export class PageStore {
 /** Most "Similar" buttons next to "More results": one row of five. */
 const MAX_SIMILAR_BUTTONS = 4;
 
-/** The button row for a rendered result (none for help and errors). */
+/** The button rows for a rendered result: a digest's 👍/👎 (a preview's too), else "More results" and "Similar" (none for help, errors and other private replies). */
 export function buttonRows(rendered: RenderedResult, owner: string, pages: PageStore): Array<APIActionRowComponent<APIButtonComponentWithCustomId>> {
+  if (rendered.votes?.length) return digestVoteRows(rendered.votes);
   if (rendered.ephemeral) return [];
   const buttons: APIButtonComponentWithCustomId[] = [];
   if (rendered.more) buttons.push(button('More results', pageButtonId(owner, pages.put(owner, rendered.more)), ButtonStyle.Primary));

@@ -24,6 +24,11 @@ export interface RenderedResult {
   similar: Array<{ n: number; id: string }>;
   /** For lists: how many of the result's items are shown (fewer when they did not fit). */
   shown?: number;
+  /**
+   * A digest's papers to offer 👍/👎 for: a preview gets them like a posted digest (the votes
+   * count for the channel it was shown in), even though only the asker sees it.
+   */
+  votes?: Array<{ n: number; id: string }>;
 }
 
 export interface RenderOptions {
@@ -51,8 +56,9 @@ export function renderResult(result: CommandResult, options: RenderOptions = {})
         similar: [],
       };
     case 'digest':
-      // A preview is for the one who asked; the scheduled digest is what the channel sees.
-      return { embeds: [renderDigestEmbed(result.digest)], ephemeral: true, similar: [] };
+      // A preview is for the one who asked; the scheduled digest is what the channel sees. Its
+      // votes steer the channel's digests all the same.
+      return { embeds: [renderDigestEmbed(result.digest)], ephemeral: true, similar: [], votes: result.digest.items.map(({ n, id }) => ({ n, id })) };
     case 'link':
       return renderLink(result);
     case 'why':

@@ -1,4 +1,5 @@
 import type { ChannelFeedback, ProfileSummary } from '../digest/channel-profile.js';
+import type { TopicReading } from '../digest/digest-topic.js';
 import type { Answer } from '../answer/answer-types.js';
 import type { Paper } from '../corpus/paper.js';
 import type { PaperFilters, ParsedFilters } from '../query/filters.js';
@@ -161,8 +162,18 @@ export interface IndexService {
   /**
    * A digest's papers: not in `posted`, ranked by relevance to `topic` when given (papers that
    * do not match it left out), else newest first; re-ranked by the channel's votes when given.
+   * Filters said in the topic ("diffusion with code", "video since 2024", "with code" alone)
+   * keep only the papers they pass, the rest of the topic ranks them (newest first when nothing
+   * is left), and relative dates ("from last week") count back from `now` (ms since the epoch;
+   * default: the current time — the digest runner and preview pass their clock's).
    */
-  digestPapers(posted: readonly string[], count: number, topic?: string, feedback?: ChannelFeedback): Promise<Paper[]>;
+  digestPapers(posted: readonly string[], count: number, topic?: string, feedback?: ChannelFeedback, now?: number): Promise<Paper[]>;
+  /**
+   * How a digest topic's filter words are read against this corpus (relative dates counting
+   * back from `now`): the words left to rank by, the filters, what the corpus cannot tell, and
+   * how many papers pass; undefined when the topic says no filter.
+   */
+  digestTopic(topic: string, now: number): Promise<TopicReading | undefined>;
   /** A channel's learnt profile as words (`digest why`). */
   digestProfile(feedback: ChannelFeedback, limit?: number): Promise<ProfileSummary>;
   /** The paper an arXiv id (without version) names: by its own id or its page's link; undefined when the corpus lacks it. */

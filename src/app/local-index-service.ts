@@ -6,7 +6,8 @@ import { snippetOf } from '../commands/snippet.js';
 import { arxivIdsOf, stripArxivVersion } from '../corpus/arxiv-link.js';
 import type { Paper } from '../corpus/paper.js';
 import type { ChannelFeedback, ProfileSummary } from '../digest/channel-profile.js';
-import { gistOf, selectDigestPapers, summarizeProfile } from '../digest/select-papers.js';
+import type { TopicReading } from '../digest/digest-topic.js';
+import { gistOf, selectDigestPapers, summarizeProfile, topicCandidates, type TopicFilter } from '../digest/select-papers.js';
 import { analyzeTerms } from '../nlp/analyzer.js';
 import { didYouMean } from '../query/did-you-mean.js';
 import { describeFilters, hasFilters, parseFilters, type PaperFilters, type ParsedFilters } from '../query/filters.js';
@@ -187,8 +188,22 @@ export class LocalIndexService implements IndexService {
     return { ...result, question, filters: { understood: describeFilters(filters), notes } };
   }
 
-  async digestPapers(posted: readonly string[], count: number, topic?: string, feedback?: ChannelFeedback): Promise<Paper[]> {
-    return selectDigestPapers(this.index, new Set(posted), count, topic, feedback);
+  async digestPapers(posted: readonly string[], count: number, topic?: string, feedback?: ChannelFeedback, now?: number): Promise<Paper[]> {
+    return selectDigestPapers(this.index, new Set(posted), count, topic, feedback, this.topicFilter(topic, now ?? Date.now()));
+  }
+
+  async digestTopic(topic: string, now: number): Promise<TopicReading | undefined> {
+    const filter = this.topicFilter(topic, now);
+    if (!filter) return undefined;
+    const { papers, notes } = topicCandidates(this.index, topic, filter);
+    return { words: filter.rest, filters: describeFilters(filter.filters), notes, matching: papers.length };
+  }
+
+  /** Filters said in a digest topic ("diffusion with code", "video since 2024", "not video"), read as search reads them; undefined when it says none. */
+  private topicFilter(topic: string | undefined, now: number): TopicFilter | undefined {
+    if (!topic) return undefined;
+    const parsed = parseFilters(topic, { now, isAuthor: (name) => this.isAuthor(name), topic: true });
+    return hasFilters(parsed.filters) ? { filters: parsed.filters, rest: parsed.rest, terms: this.filterTerms() } : undefined;
   }
 
   async digestProfile(feedback: ChannelFeedback, limit?: number): Promise<ProfileSummary> {

@@ -2,6 +2,7 @@ import { Command as Program, Option } from 'commander';
 import type { DigestPoster } from '../digest/digest-poster.js';
 import { describeSubscription, subscribe } from '../digest/subscriptions.js';
 import { feedbackFromVotes } from '../digest/channel-profile.js';
+import { describeTopicReading, readTopic } from '../digest/digest-topic.js';
 import { previewDigest } from '../digest/preview.js';
 import { runDueDigests, type DigestRunReport } from '../digest/run-digests.js';
 import type { Logger } from '../log/logger.js';
@@ -78,13 +79,16 @@ export function addDigestCommands(program: Program, deps: DigestCliDeps): void {
     .requiredOption('--channel <id>', 'channel id (Slack C…, Discord snowflake)')
     .option('--time <HH:MM>', 'local time of day (default 09:00)')
     .option('--tz <zone>', 'IANA time zone (default UTC)')
-    .option('--topic <text>', 'rank papers by relevance to this topic')
+    .option('--topic <text>', 'rank papers by relevance to this topic; filters in words too ("diffusion with code", "video since 2024")')
     .option('--count <n>', 'papers per digest (1-20, default 5)')
     .option('--quiet', 'post nothing when there is nothing new (default: a short "nothing new today")')
     .action((options: { platform: Platform; channel: string; time?: string; tz?: string; topic?: string; count?: string; quiet?: boolean }) =>
       withStore(async (store) => {
-        const subscription = await subscribe(store, { ...options, quiet: Boolean(options.quiet) }, deps.now());
-        out(subscription, `Subscribed: ${describeSubscription(subscription)}`);
+        const now = deps.now();
+        const subscription = await subscribe(store, { ...options, quiet: Boolean(options.quiet) }, now);
+        // Filters said in the topic ("diffusion with code") are read against the corpus, and shown.
+        const reading = subscription.topic ? await readTopic(new LocalIndexService(await deps.index()), subscription.topic, now) : undefined;
+        out(reading ? { ...subscription, reading } : subscription, [`Subscribed: ${describeSubscription(subscription)}`, ...(reading ? [describeTopicReading(reading)] : [])].join('\n'));
       }),
     );
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeSubscription, DEFAULT_DIGEST_COUNT, MAX_DIGEST_COUNT, subscribe } from '../digest/subscriptions.js';
 import { feedbackFromVotes, hasFeedback } from '../digest/channel-profile.js';
+import { describeTopicReading, readTopic } from '../digest/digest-topic.js';
 import { previewDigest } from '../digest/preview.js';
 import { InvalidOptionError } from '../errors.js';
 import type { DigestRecord } from '../store/store.js';
@@ -38,7 +39,7 @@ export default defineCommand({
   usage: 'digest subscribe|unsubscribe|preview|status|why|reset [TOPIC] [--time HH:MM] [--tz ZONE] [--count N] [--quiet]',
   options: [
     { name: 'action', description: 'subscribe, unsubscribe, preview, status, why or reset', type: 'string', required: true, choices: ACTIONS },
-    { name: 'topic', description: 'Rank papers by relevance to this topic (subscribe, preview)', type: 'string', required: false, rest: true, maxLength: 500 },
+    { name: 'topic', description: 'Topic to rank by; filters in words too, e.g. "diffusion with code" (subscribe, preview)', type: 'string', required: false, rest: true, maxLength: 500 },
     { name: 'time', description: 'Local time of day, HH:MM (default 09:00)', type: 'string', required: false, maxLength: 5 },
     { name: 'tz', description: 'IANA time zone, e.g. Europe/Berlin (default UTC)', type: 'string', required: false, maxLength: 64 },
     { name: 'count', description: `Papers per digest (1-${MAX_DIGEST_COUNT}, default ${DEFAULT_DIGEST_COUNT})`, type: 'integer', required: false, min: 1, max: MAX_DIGEST_COUNT },
@@ -74,10 +75,16 @@ export default defineCommand({
           { platform, channel, time: input.time, tz: input.tz, topic: input.topic || undefined, count: input.count, quiet: input.quiet ?? false },
           now,
         );
+        // A topic of filter words only ("with code") is a valid topic: say how it was read.
+        const reading = await readTopic(context.index, subscription.topic, now);
         return {
           kind: 'notice',
           title: 'Subscribed to the daily paper digest',
-          lines: [describeSubscription(subscription), '"digest preview" shows what it would post now; "digest unsubscribe" stops it.'],
+          lines: [
+            describeSubscription(subscription),
+            ...(reading ? [describeTopicReading(reading)] : []),
+            '"digest preview" shows what it would post now; "digest unsubscribe" stops it.',
+          ],
         };
       }
       case 'unsubscribe': {
@@ -99,11 +106,13 @@ export default defineCommand({
         const subscription = await store.getSubscription(platform, channel);
         if (!subscription) return { kind: 'notice', title: 'No digest', lines: ['This channel has no daily digest. "digest subscribe" starts one.'] };
         const recent = (await store.listDigests(platform, channel)).slice(0, 3);
+        const reading = await readTopic(context.index, subscription.topic, now);
         return {
           kind: 'notice',
           title: 'Daily paper digest',
           lines: [
             describeSubscription(subscription),
+            ...(reading ? [describeTopicReading(reading)] : []),
             ...(recent.length ? recent.map(describeRecord) : ['No digest posted yet.']),
           ],
         };

@@ -9,9 +9,9 @@ import { similarPage } from './similar.js';
 /** Similar papers a link preview lists: what fits under an unfurl without crowding the channel. */
 export const LINK_SIMILAR_PAPERS = 3;
 
-/** The sync that fetches one arXiv paper into the corpus (the arXiv API's `id:` field). */
+/** The sync that fetches one arXiv paper into the corpus (by the arXiv API's `id_list`: its search field `id:` is unreliable). */
 export function syncCommandFor(arxivId: string): string {
-  return `paperbot sync --arxiv-query "id:${arxivId}"`;
+  return `paperbot sync --arxiv-id ${arxivId}`;
 }
 
 /**

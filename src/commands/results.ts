@@ -114,7 +114,7 @@ export interface LinkResult {
   gist?: string;
   /** The papers most like it (numbered from 2); empty when the corpus lacks it. */
   similar: PaperListItem[];
-  /** When the corpus lacks it: the command that fetches it (`paperbot sync --arxiv-query "id:…"`). */
+  /** When the corpus lacks it: the command that fetches it (`paperbot sync --arxiv-id …`). */
   sync?: string;
 }
 

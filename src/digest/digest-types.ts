@@ -1,5 +1,6 @@
 import type { SourceRef } from '../answer/answer-types.js';
 import type { Platform } from '../store/store.js';
+import type { TopicReading } from './digest-topic.js';
 
 /** One paper of a digest. */
 export interface DigestItem extends SourceRef {
@@ -14,5 +15,7 @@ export interface Digest {
   /** The subscription's local date the digest is for (`YYYY-MM-DD`). */
   localDate: string;
   topic?: string;
+  /** How the topic's filter words were read, when it had any (previews show it: "topic: diffusion · filters: with code"). */
+  reading?: TopicReading;
   items: DigestItem[];
 }

@@ -4,6 +4,7 @@ import type { PaperbotStore, Platform } from '../store/store.js';
 import type { Digest } from './digest-types.js';
 import { feedbackFromVotes, hasFeedback } from './channel-profile.js';
 import { localTime } from './local-time.js';
+import { readTopic, topicWords } from './digest-topic.js';
 import { digestItems } from './select-papers.js';
 import { DEFAULT_DIGEST_COUNT, MAX_DIGEST_COUNT } from './subscriptions.js';
 
@@ -22,7 +23,8 @@ export interface PreviewRequest {
 
 /**
  * The digest a channel would get now, without posting or recording anything: papers it was not
- * sent yet, by the subscription's topic and count unless given, dated in its time zone.
+ * sent yet, by the subscription's topic and count unless given, dated in its time zone; with
+ * how the topic's filter words were read, when it had any.
  */
 export async function previewDigest(store: PaperbotStore, index: IndexService, request: PreviewRequest): Promise<Digest> {
   const { platform, channel } = request;
@@ -34,12 +36,14 @@ export async function previewDigest(store: PaperbotStore, index: IndexService, r
     throw new InvalidOptionError(`${request.countLabel ?? 'count'} must be a whole number from 1 to ${MAX_DIGEST_COUNT}`);
   }
   const feedback = platform && channel ? feedbackFromVotes(await store.listVotes(platform, channel)) : undefined;
-  const papers = await index.digestPapers([...posted], count, topic, hasFeedback(feedback) ? feedback : undefined);
+  const papers = await index.digestPapers([...posted], count, topic, hasFeedback(feedback) ? feedback : undefined, request.now);
+  const reading = await readTopic(index, topic, request.now);
   return {
     platform: platform ?? 'slack',
     channel: channel ?? '',
     localDate: localTime(request.now, subscription?.timezone ?? 'UTC').date,
-    items: digestItems(papers, topic),
+    items: digestItems(papers, topicWords(topic)),
     ...(topic ? { topic } : {}),
+    ...(reading ? { reading } : {}),
   };
 }

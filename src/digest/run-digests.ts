@@ -7,6 +7,7 @@ import { feedbackFromVotes, hasFeedback } from './channel-profile.js';
 import { DigestPostError, type DigestPoster } from './digest-poster.js';
 import type { Digest } from './digest-types.js';
 import { localTime } from './local-time.js';
+import { topicWords } from './digest-topic.js';
 import { digestItems } from './select-papers.js';
 
 /** How failed posts are retried. */
@@ -99,7 +100,7 @@ async function runOne(subscription: Subscription, index: IndexService, options: 
   }
 
   // A retry sends the same papers as the first attempt; a first attempt picks them now.
-  const paperIds = existing?.paperIds ?? (await pickPapers(subscription, index, store));
+  const paperIds = existing?.paperIds ?? (await pickPapers(subscription, index, store, now));
   const claim = await store.claimDigest({
     key,
     platform: subscription.platform,
@@ -160,11 +161,12 @@ async function runOne(subscription: Subscription, index: IndexService, options: 
 }
 
 /** A first attempt's papers: not sent to the channel yet, by its topic, re-ranked by its votes. */
-async function pickPapers(subscription: Subscription, index: IndexService, store: PaperbotStore): Promise<string[]> {
+async function pickPapers(subscription: Subscription, index: IndexService, store: PaperbotStore, now: number): Promise<string[]> {
   const { platform, channel } = subscription;
   const posted = [...(await store.postedPaperIds(platform, channel))];
   const feedback = feedbackFromVotes(await store.listVotes(platform, channel));
-  const papers = await index.digestPapers(posted, subscription.count, subscription.topic, hasFeedback(feedback) ? feedback : undefined);
+  // Relative dates in the topic ("from last week") count back from this run's moment.
+  const papers = await index.digestPapers(posted, subscription.count, subscription.topic, hasFeedback(feedback) ? feedback : undefined, now);
   return papers.map((paper) => paper.id);
 }
 
@@ -185,7 +187,7 @@ function skipReason(record: DigestRecord, now: number, retry: DigestRetryPolicy,
 async function buildDigest(subscription: Subscription, localDate: string, paperIds: readonly string[], index: IndexService): Promise<Digest> {
   // A paper removed from the corpus since the claim is left out rather than failing the digest.
   const papers = (await index.getMany(paperIds)).filter((paper) => paper !== undefined);
-  const digest: Digest = { platform: subscription.platform, channel: subscription.channel, localDate, items: digestItems(papers, subscription.topic) };
+  const digest: Digest = { platform: subscription.platform, channel: subscription.channel, localDate, items: digestItems(papers, topicWords(subscription.topic)) };
   if (subscription.topic) digest.topic = subscription.topic;
   return digest;
 }

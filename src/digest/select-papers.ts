@@ -2,6 +2,8 @@ import { sourceRef } from '../answer/answer.js';
 import type { Paper } from '../corpus/paper.js';
 import { analyze, analyzeTerms } from '../nlp/analyzer.js';
 import { splitSentences } from '../nlp/sentences.js';
+import { hasFilters, type PaperFilters } from '../query/filters.js';
+import { applyFilters, type FilteredPapers, type FilterTerms } from '../search/apply-filters.js';
 import type { PaperIndex } from '../search/paper-index.js';
 import { shorten } from '../commands/snippet.js';
 import { buildProfile, describeProfile, hasFeedback, rerankByProfile, type ChannelFeedback, type ProfileSummary } from './channel-profile.js';
@@ -21,23 +23,50 @@ function newerFirst(a: Paper, b: Paper): number {
   return (b.published ?? '').localeCompare(a.published ?? '') || (b.upvotes ?? 0) - (a.upvotes ?? 0);
 }
 
+/** A digest topic's filters said in words (see `parseFilters`), and how excluded words are matched. */
+export interface TopicFilter {
+  filters: PaperFilters;
+  /** The topic without its filter words: what is ranked ('' when the topic was only filters). */
+  rest: string;
+  terms: FilterTerms;
+}
+
 /**
  * Picks a digest's papers: those not yet posted to the channel, ranked by relevance to the
  * topic when there is one (papers that do not match the topic are left out), else newest and
- * most upvoted; then, when the channel has voted, re-ranked by its profile (see
- * {@link rerankByProfile}). Posted papers are left out before anything is ranked, so a paper is
- * never sent to a channel twice whatever its votes say.
+ * most upvoted; with a topic's filters (`filter`), only the papers they keep, ranked by the
+ * topic's other words (or newest first when it had none), in the order they ask for ("most
+ * upvoted"); then, when the channel has voted, re-ranked by its profile (see
+ * {@link rerankByProfile}). Posted papers are left out before the profile re-ranks, so a paper
+ * is never sent to a channel twice whatever its votes say.
  */
-export function selectDigestPapers(index: PaperIndex, posted: ReadonlySet<string>, count: number, topic?: string, feedback?: ChannelFeedback): Paper[] {
+export function selectDigestPapers(
+  index: PaperIndex,
+  posted: ReadonlySet<string>,
+  count: number,
+  topic?: string,
+  feedback?: ChannelFeedback,
+  filter?: TopicFilter,
+): Paper[] {
   if (count <= 0) return [];
-  const candidates = topic
-    ? index
-        .search(topic, { limit: TOPIC_CANDIDATES })
-        .hits.map((hit) => hit.paper)
-        .filter((paper) => !posted.has(paper.id))
-    : [...index.all()].filter((paper) => !posted.has(paper.id)).sort(newerFirst);
+  const candidates = topicCandidates(index, topic, filter).papers.filter((paper) => !posted.has(paper.id));
   if (!hasFeedback(feedback)) return candidates.slice(0, count);
   return rerankByProfile(candidates, buildProfile(feedback, index), index).slice(0, count);
+}
+
+/**
+ * Every paper a topic lets into a digest, best first, and what the corpus could not tell about
+ * its filters ("dates known for 25 of 231 papers; 3 match"): the topic's matches (or, without
+ * topic words, the corpus newest first), filtered and sorted as its filters say.
+ */
+export function topicCandidates(index: PaperIndex, topic?: string, filter?: TopicFilter): FilteredPapers {
+  const filtered = filter && hasFilters(filter.filters) ? filter : undefined;
+  const words = filtered ? filtered.rest : topic;
+  // A filter may leave out any number of the best matches: then the whole ranking is filtered.
+  const ranked = words
+    ? index.search(words, { limit: filtered ? Math.max(index.size, 1) : TOPIC_CANDIDATES }).hits.map((hit) => hit.paper)
+    : [...index.all()].sort(newerFirst);
+  return filtered ? applyFilters(ranked, filtered.filters, filtered.terms) : { papers: ranked, notes: [] };
 }
 
 /** A channel's profile as words: its strongest liked and disliked terms (`digest why`). */

@@ -44,6 +44,11 @@ export interface FilterContext {
   now: number;
   /** Whether a name is an author of some paper; without it, "by X" is never a filter. */
   isAuthor?: (name: string) => boolean;
+  /**
+   * The text is a topic (a digest's), not a question: "not X" may open it ("not video": every
+   * paper but video ones). In a question a leading "not" is chat ("not sure, …"). Default false.
+   */
+  topic?: boolean;
 }
 
 /**
@@ -251,13 +256,13 @@ const RULES: Rule[] = [
   // "not video", "without distillation", "excluding GANs"
   {
     pattern: new RegExp(`(?:,\\s*)?\\b(?:(?:but|and)\\s+)?(not|without|excluding|except)\\s+([a-z][\\w-]*)${CLAUSE_END}`, 'gi'),
-    apply(m, filters, _context, before) {
+    apply(m, filters, context, before) {
       const word = m[2]!;
       const kind = m[1]!.toLowerCase();
       if (kind === 'not') {
         // Only the clause before "not" counts: "why do models not converge" is a question.
         const clause = before.split(/[,;:]/).pop() ?? '';
-        if (QUESTION_VERBS.test(clause) || !clause.trim()) return false;
+        if (QUESTION_VERBS.test(clause) || (!clause.trim() && !context.topic)) return false;
       }
       if (kind === 'without' && METHOD_WORDS.has(word.toLowerCase())) return false;
       if (/^(?:the|a|an|only|just|all|any|more|much|so|very|yet|even|too)$/i.test(word)) return false;

@@ -1,5 +1,6 @@
 import type { Answer, SourceRef } from '../answer/answer-types.js';
 import type { CommandResult, HelpResult, LinkResult, PaperDetailResult, PaperListResult, WhyResult } from '../commands/results.js';
+import { describeTopicReading } from '../digest/digest-topic.js';
 import type { Digest } from '../digest/digest-types.js';
 import { filtersLine, followUpLine, matchedLine, nothingOnLine, searchedForLine } from './format-answer.js';
 import { whyWording } from './format-why.js';
@@ -65,7 +66,7 @@ function render(result: CommandResult, width: number): string {
 
 function digestText(digest: Digest, width: number): string {
   const day = formatDate({ published: digest.localDate }) ?? digest.localDate;
-  const lines = [wrap(`Paper digest — ${day}${digest.topic ? ` · ${digest.topic}` : ''}`, width), ''];
+  const lines = [wrap(`Paper digest — ${day}${digest.topic ? ` · ${digest.topic}` : ''}`, width), ...(digest.reading ? [wrap(describeTopicReading(digest.reading), width)] : []), ''];
   if (digest.items.length === 0) lines.push('Nothing new today.');
   for (const item of digest.items) {
     const facts = sourceFacts(item);

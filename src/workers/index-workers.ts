@@ -1,4 +1,5 @@
 import type { ChannelFeedback, ProfileSummary } from '../digest/channel-profile.js';
+import type { TopicReading } from '../digest/digest-topic.js';
 import type { Answer } from '../answer/answer-types.js';
 import type { AnswerOptions, ArxivMatch, CompletionOptions, ExplainBasis, Explanation, IndexService, PageOptions, PaperPage, SearchOptions, SearchPage, SimilarOptions, SimilarPage } from '../app/index-service.js';
 import type { ParsedFilters } from '../query/filters.js';
@@ -149,11 +150,15 @@ export class IndexWorkers implements IndexService {
     return this.call('explain', [id, basis]);
   }
 
-  digestPapers(posted: readonly string[], count: number, topic?: string, feedback?: ChannelFeedback): Promise<Paper[]> {
+  digestPapers(posted: readonly string[], count: number, topic?: string, feedback?: ChannelFeedback, now?: number): Promise<Paper[]> {
     // Trailing undefined arguments are left out, so a worker sees the call as it was made.
-    const args: unknown[] = [posted, count, topic, feedback];
+    const args: unknown[] = [posted, count, topic, feedback, now];
     while (args.length > 2 && args[args.length - 1] === undefined) args.pop();
     return this.call('digestPapers', args);
+  }
+
+  digestTopic(topic: string, now: number): Promise<TopicReading | undefined> {
+    return this.call('digestTopic', [topic, now]);
   }
 
   digestProfile(feedback: ChannelFeedback, limit?: number): Promise<ProfileSummary> {

@@ -43,7 +43,7 @@ describe('paperbot link URL', () => {
   it('says when the corpus lacks the paper and prints the sync to run', async () => {
     const run = await paperbot(['link', 'https://arxiv.org/abs/2412.99999']);
     expect(run.code, describeRun(run)).toBe(0);
-    expect(run.stdout).toBe('arXiv 2412.99999 is not in the corpus.\nFetch it with: paperbot sync --arxiv-query "id:2412.99999"\n');
+    expect(run.stdout).toBe('arXiv 2412.99999 is not in the corpus.\nFetch it with: paperbot sync --arxiv-id 2412.99999\n');
   });
 
   it('refuses a link that names no paper: exit 1, the error on stderr', async () => {

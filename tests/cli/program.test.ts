@@ -347,6 +347,17 @@ describe('paperbot digest run without credentials', () => {
   });
 });
 
+describe('paperbot digest subscribe --topic with filters in words', () => {
+  it('says how the topic was read; a plain topic prints the one line it did', async () => {
+    vi.stubEnv('DATABASE_URL', `sqlite:${join(root, 'digest-topic.db')}`);
+    const filtered = await paperbot(['digest', 'subscribe', '--platform', 'slack', '--channel', 'C0123ABC', '--topic', 'with code']);
+    expect(filtered.code).toBe(0);
+    expect(filtered.stdout).toMatch(/^Subscribed: slack C0123ABC — daily at 09:00 UTC, 5 papers, topic "with code"\nany topic · filters: with code · newest first( \(.+\))?\n$/u);
+    const plain = await paperbot(['digest', 'subscribe', '--platform', 'slack', '--channel', 'C0123ABC', '--topic', 'diffusion sampling']);
+    expect(plain.stdout).toBe('Subscribed: slack C0123ABC — daily at 09:00 UTC, 5 papers, topic "diffusion sampling"\n');
+  });
+});
+
 describe('paperbot digest why / reset', () => {
   it('shows what a channel learnt from its votes, as words, and forgets them', async () => {
     const file = join(root, 'digest-votes.db');

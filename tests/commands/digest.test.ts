@@ -4,6 +4,7 @@ import { Paperbot } from '../../src/app/paperbot.js';
 import { runDueDigests } from '../../src/digest/run-digests.js';
 import { castVote } from '../../src/digest/votes.js';
 import { ErrorCode } from '../../src/errors.js';
+import { renderText } from '../../src/render/text.js';
 import { silentLogger } from '../../src/log/logger.js';
 import type { PaperIndex } from '../../src/search/paper-index.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
@@ -418,5 +419,62 @@ describe('structured input (Discord options, CLI flags): Paperbot.run', () => {
     expect(expectKind(await bot.run('digest', { action: 'preview' }, 'k', SLACK), 'digest').digest.items).toHaveLength(2);
     expectKind(await bot.run('digest', { action: 'unsubscribe' }, 'k', SLACK), 'notice');
     expect(await store.listSubscriptions()).toEqual([]);
+  });
+});
+
+describe('digest topics with filters in plain words', () => {
+  const hasCode = (id: string) => index.require(id).links.some((link) => link.kind === 'github');
+
+  it('subscribe accepts a topic that is only filter words, and says how every topic was read', async () => {
+    for (const [topic, reading] of [
+      ['diffusion with code', 'topic: diffusion · filters: with code'],
+      ['with code', 'any topic · filters: with code · newest first'],
+      ['not video', 'any topic · filters: not "video" · newest first'],
+      ['most upvoted', expect.stringMatching(/^any topic · filters: most upvoted first \(upvotes known for \d+ of 231 papers\)$/u)],
+      ['video since 2024', expect.stringMatching(/^topic: video · filters: since 2024-01-01 \(dates known for \d+ of \d+ papers; \d+ match\)$/u)],
+    ] as const) {
+      const result = expectKind(await say(`digest subscribe ${topic}`), 'notice');
+      expect(result.lines).toEqual([`slack C0DIGEST01 — daily at 09:00 UTC, 5 papers, topic "${topic}"`, reading, PREVIEW_HINT]);
+      expect(await store.getSubscription('slack', 'C0DIGEST01')).toMatchObject({ topic });
+    }
+  });
+
+  it('status shows the reading; a plain topic shows none', async () => {
+    await say('digest subscribe diffusion with code --count 3');
+    expect(expectKind(await say('digest status'), 'notice').lines).toEqual([
+      'slack C0DIGEST01 — daily at 09:00 UTC, 3 papers, topic "diffusion with code"',
+      'topic: diffusion · filters: with code',
+      'No digest posted yet.',
+    ]);
+    await say('digest subscribe diffusion sampling');
+    expect(expectKind(await say('digest status'), 'notice').lines).toHaveLength(2);
+  });
+
+  it('preview: "with code" alone lists the newest papers with code; the reading is in the result and in the text', async () => {
+    await say('digest subscribe with code --count 4');
+    const { digest } = expectKind(await say('digest preview'), 'digest');
+    expect(digest.reading).toEqual({ words: '', filters: ['with code'], notes: [], matching: expect.any(Number) });
+    const ids = digest.items.map((item) => item.id);
+    expect(ids).toHaveLength(4);
+    for (const id of ids) expect(hasCode(id)).toBe(true);
+    const dates = ids.map((id) => index.require(id).published ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(renderText({ kind: 'digest', digest }).split('\n').slice(0, 2)).toEqual(['Paper digest — Mar 2, 2026 · with code', 'any topic · filters: with code · newest first']);
+  });
+
+  it('"diffusion with code": papers about diffusion with code only; the schedule posts the same, and never one twice', async () => {
+    await say('digest subscribe diffusion with code --count 3');
+    const preview = expectKind(await say('digest preview'), 'digest').digest.items.map((item) => item.id);
+    expect(preview).toHaveLength(3);
+    for (const id of preview) {
+      expect(hasCode(id)).toBe(true);
+      expect(`${index.require(id).title} ${index.require(id).abstract}`).toMatch(/diffusion/iu);
+    }
+    const { slack } = await runDigestsAt(Date.parse('2026-03-03T09:00:00Z'));
+    await runDigestsAt(Date.parse('2026-03-04T09:00:00Z'), slack);
+    const sent = slack.attempts.flatMap((attempt) => attempt.digest.items.map((item) => item.id));
+    expect(sent.slice(0, 3)).toEqual(preview);
+    expect(new Set(sent).size).toBe(sent.length);
+    for (const id of sent) expect(hasCode(id)).toBe(true);
   });
 });

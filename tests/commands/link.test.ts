@@ -57,8 +57,8 @@ describe('link URL: the paper a pasted link names', () => {
 
   it('says when the corpus lacks the paper, and offers the sync that fetches it', async () => {
     const result = expectKind(await link('https://arxiv.org/abs/2412.99999v4'), 'link');
-    expect(result).toEqual({ kind: 'link', url: 'https://arxiv.org/abs/2412.99999v4', arxivId: '2412.99999', similar: [], sync: 'paperbot sync --arxiv-query "id:2412.99999"' });
-    expect(renderText(result)).toBe('arXiv 2412.99999 is not in the corpus.\nFetch it with: paperbot sync --arxiv-query "id:2412.99999"');
+    expect(result).toEqual({ kind: 'link', url: 'https://arxiv.org/abs/2412.99999v4', arxivId: '2412.99999', similar: [], sync: 'paperbot sync --arxiv-id 2412.99999' });
+    expect(renderText(result)).toBe('arXiv 2412.99999 is not in the corpus.\nFetch it with: paperbot sync --arxiv-id 2412.99999');
   });
 
   it.each([

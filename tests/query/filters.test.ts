@@ -87,6 +87,16 @@ describe('parseFilters', () => {
     expect(parseFilters('diffusion by Song', { now }).filters).toEqual({});
   });
 
+  it('lets a topic (a digest\'s), not a question, open with "not X"', () => {
+    for (const text of ['not video', 'Not sure, any papers on video?']) expect(parse(text).filters, text).toEqual({});
+    const topic = (text: string) => parseFilters(text, { now, isAuthor, topic: true });
+    expect(topic('not video')).toMatchObject({ filters: { exclude: ['video'] }, rest: '' });
+    expect(topic('with code, not video')).toMatchObject({ filters: { withCode: true, exclude: ['video'] }, rest: '' });
+    // The other rules hold for topics too: a question verb before "not", a method word after "without".
+    expect(topic('why do diffusion models not converge').filters).toEqual({});
+    expect(topic('training without labels').filters).toEqual({});
+  });
+
   it('keeps an impossible date as words', () => {
     expect(parse('diffusion since 2024-13').filters).toEqual({});
   });

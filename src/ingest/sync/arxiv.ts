@@ -1,12 +1,13 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { MAX_ARXIV_RESULTS } from './limits.js';
+import { MAX_ARXIV_IDS_PER_REQUEST, MAX_ARXIV_RESULTS } from './limits.js';
+import { VERSIONED_ID } from '../../corpus/arxiv-link.js';
 import { InvalidOptionError } from '../../errors.js';
 import { ARXIV_ID, collapse, isIsoDate, type SyncIssue, type SyncRecord } from './sync-record.js';
 
 /** The arXiv API's query endpoint (`ARXIV_API_URL`). */
 export const DEFAULT_ARXIV_API_URL = 'https://export.arxiv.org/api/query';
 
-export { MAX_ARXIV_RESULTS } from './limits.js';
+export { MAX_ARXIV_IDS_PER_REQUEST, MAX_ARXIV_RESULTS } from './limits.js';
 
 /** arXiv asks API clients for at most one request every three seconds. */
 export const ARXIV_REQUEST_INTERVAL_MS = 3000;
@@ -14,9 +15,17 @@ export const ARXIV_REQUEST_INTERVAL_MS = 3000;
 /** The service name in errors and reports. */
 export const ARXIV_SOURCE = 'arXiv API';
 
-/** Newest papers of a category and/or matching a query. */
+/**
+ * Newest papers of a category and/or matching a query; or, with `ids`, those papers exactly
+ * (the API's `id_list`, which its `search_query` field `id:` does not fetch reliably).
+ */
 export interface ArxivSource {
   kind: 'arxiv';
+  /**
+   * Specific papers: new-style (`2301.12345`, `2301.12345v2`) or old-style (`hep-th/9901001`)
+   * arXiv ids. With ids, `category`, `query` and `max` are not used (every id is fetched).
+   */
+  ids?: readonly string[];
   /** An arXiv category, e.g. `cs.CV`, `hep-th`, `astro-ph.GA`. */
   category?: string;
   /**
@@ -50,8 +59,12 @@ export function arxivSearchQuery(source: ArxivSource): string {
   return parts.join(' AND ');
 }
 
-/** The API URL of a source: newest submissions first. */
+/**
+ * The API URL of a source: newest submissions first; or, for `ids`, `id_list` with as many
+ * results as ids (the API's default is 10). Throws an {@link InvalidOptionError} for a bad source.
+ */
 export function arxivUrl(source: ArxivSource, baseUrl: string = DEFAULT_ARXIV_API_URL): string {
+  if (source.ids !== undefined) return arxivIdListUrl(source.ids, baseUrl);
   if (!Number.isInteger(source.max) || source.max < 1 || source.max > MAX_ARXIV_RESULTS) {
     throw new InvalidOptionError(`The number of arXiv papers must be a whole number from 1 to ${MAX_ARXIV_RESULTS}, got ${source.max}.`);
   }
@@ -61,6 +74,18 @@ export function arxivUrl(source: ArxivSource, baseUrl: string = DEFAULT_ARXIV_AP
   url.searchParams.set('max_results', String(source.max));
   url.searchParams.set('sortBy', 'submittedDate');
   url.searchParams.set('sortOrder', 'descending');
+  return url.toString();
+}
+
+function arxivIdListUrl(ids: readonly string[], baseUrl: string): string {
+  if (ids.length === 0) throw new InvalidOptionError('An arXiv id list is empty.');
+  if (ids.length > MAX_ARXIV_IDS_PER_REQUEST) throw new InvalidOptionError(`At most ${MAX_ARXIV_IDS_PER_REQUEST} arXiv ids go in one request, got ${ids.length}.`);
+  const bad = ids.find((id) => !VERSIONED_ID.test(id));
+  if (bad !== undefined) throw new InvalidOptionError(`"${bad}" is not an arXiv id (e.g. 2301.12345, 2301.12345v2, hep-th/9901001).`);
+  const url = new URL(baseUrl);
+  url.searchParams.set('id_list', ids.join(','));
+  url.searchParams.set('start', '0');
+  url.searchParams.set('max_results', String(ids.length));
   return url.toString();
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CorpusError, ErrorCode } from '../../errors.js';
 import { silentLogger, type Logger } from '../../log/logger.js';
 import { systemClock, type Clock } from '../../time/clock.js';
+import { arxivIdsOf } from '../../corpus/arxiv-link.js';
 import { loadCorpus } from '../../corpus/load-corpus.js';
 import { normaliseTitle } from '../../corpus/normalise-title.js';
 import type { Paper } from '../../corpus/paper.js';
@@ -219,6 +220,7 @@ export async function syncCorpus(options: SyncOptions): Promise<SyncReport> {
 /** How reports and logs name a source. */
 export function describeSource(source: SyncSource): string {
   if (source.kind === 'hf-daily') return `HF daily ${source.date ?? '(latest)'}`;
+  if (source.ids !== undefined) return `arXiv id ${source.ids.join(', ')}`;
   const what = [source.category === undefined ? undefined : `cat:${source.category}`, source.query === undefined ? undefined : `"${collapse(source.query)}"`]
     .filter((part) => part !== undefined)
     .join(' ');
@@ -234,6 +236,8 @@ class KnownPapers {
     for (const paper of papers) {
       const name = `"${paper.title}" (${paper.id})`;
       this.ids.set(paper.id, name);
+      // Its arXiv id without version, however the record gave it (`id: 2301.12345v2`, `arxivId`).
+      for (const id of arxivIdsOf(paper)) if (!this.ids.has(id)) this.ids.set(id, name);
       // A paper listed by its arXiv or HF page is that arXiv id, whatever id the corpus gave it.
       for (const url of [paper.url, ...paper.links.map((link) => link.url)]) {
         const id = url === undefined ? undefined : arxivIdOfPage(url);

@@ -174,6 +174,28 @@ describe('/paper digest action:status|preview|unsubscribe', () => {
     expect(await store.postedPaperIds('discord', CHANNEL_ID)).toEqual(new Set());
   });
 
+  it('with filters in the topic: subscribe says how it was read, and the preview\'s footer too', async () => {
+    const subscribed = await answer({ action: 'subscribe', topic: 'diffusion with code' });
+    expect(subscribed.embeds[0].description).toBe(`discord ${CHANNEL_ID} — daily at 09:00 UTC, 5 papers, topic "diffusion with code"\ntopic: diffusion · filters: with code\n${PREVIEW_HINT}`);
+    const preview = await answer({ action: 'preview', count: 2 });
+    expect(preview.embeds[0].title).toBe('Paper digest — Mar 2, 2026 · diffusion with code');
+    expect(preview.embeds[0].footer).toEqual({ text: '2 new papers · topic: diffusion · filters: with code' });
+    expect(preview.embeds[0].description).toMatch(/github\.com/u);
+    expect(messageProblems(preview)).toEqual([]);
+    // A topic that is only filter words is a topic like any other.
+    await answer({ action: 'subscribe', topic: 'with code' });
+    expect((await answer({ action: 'status' })).embeds[0].description).toBe(
+      `discord ${CHANNEL_ID} — daily at 09:00 UTC, 5 papers, topic "with code"\nany topic · filters: with code · newest first\nNo digest posted yet.`,
+    );
+  });
+
+  it('the reading of a hostile topic in the preview footer pings no one', async () => {
+    const preview = await answer({ action: 'preview', topic: '@everyone <@123> with code', count: 1 });
+    // No paper is about "@everyone <@123>": an empty preview, whose footer still says why.
+    expect(preview.embeds[0]).toMatchObject({ description: 'Nothing new today.', footer: { text: 'topic: @\u200beveryone <\u200b@123> · filters: with code (no paper in the corpus passes them yet)' } });
+    expect(preview.allowed_mentions).toEqual(NO_MENTIONS);
+  });
+
   it('preview of 20 papers still fits one message', async () => {
     const data = await answer({ action: 'preview', count: 20 });
     expect(messageProblems(data)).toEqual([]);
@@ -218,7 +240,7 @@ describe('the registered /paper command', () => {
           required: true,
           choices: ['subscribe', 'unsubscribe', 'preview', 'status', 'why', 'reset'].map((value) => ({ name: value, value })),
         },
-        { type: 3, name: 'topic', description: 'Rank papers by relevance to this topic (subscribe, preview)', required: false, max_length: 500 },
+        { type: 3, name: 'topic', description: 'Topic to rank by; filters in words too, e.g. "diffusion with code" (subscribe, preview)', required: false, max_length: 500 },
         { type: 3, name: 'time', description: 'Local time of day, HH:MM (default 09:00)', required: false, max_length: 5 },
         { type: 3, name: 'tz', description: 'IANA time zone, e.g. Europe/Berlin (default UTC)', required: false, max_length: 64 },
         { type: 4, name: 'count', description: 'Papers per digest (1-20, default 5)', required: false, min_value: 1, max_value: 20 },
@@ -266,6 +288,28 @@ describe('digest 👍/👎 buttons (Discord)', () => {
       ['1100000000000000077', 1],
       [ASKER, -1],
     ]);
+  });
+
+  it('a preview carries the same 👍/👎 rows as a posted digest, though only the asker sees it', async () => {
+    const data = await answer({ action: 'preview', count: 3 });
+    expect(data.flags).toBe(EPHEMERAL);
+    const buttons = data.components.flatMap((row: { type: number; components: Array<{ label: string; custom_id: string }> }) => {
+      expect(row.type).toBe(1);
+      return row.components;
+    });
+    expect(buttons.map((button: { label: string }) => button.label)).toEqual(['1 👍', '1 👎', '2 👍', '2 👎', '3 👍', '3 👎']);
+    for (const button of buttons) expect(button.custom_id).toMatch(/^pb:vote:(up|down):.+$/u);
+    expect(messageProblems(data)).toEqual([]);
+  });
+
+  it('a 👍 pressed on the (ephemeral) preview is a vote in the channel it was shown in', async () => {
+    const data = await answer({ action: 'preview', count: 1 });
+    const up = data.components[0].components[0].custom_id as string;
+    const raw = buttonClick(up);
+    raw.message.flags = EPHEMERAL;
+    const requests = await h.deliver(raw);
+    expect(JSON.stringify(requests[0]!.body.data)).toContain('👍 Noted');
+    expect(await store.listVotes('discord', CHANNEL_ID)).toMatchObject([{ paperId: up.slice('pb:vote:up:'.length), user: ASKER, vote: 1 }]);
   });
 
   it('a custom_id naming no paper of the corpus stores nothing and says so privately', async () => {

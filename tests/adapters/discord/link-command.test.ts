@@ -56,7 +56,7 @@ describe('/paper link url:…', () => {
     const requests = await h.deliver(raw);
     expect(requests.map((r) => `${r.method} ${r.path}`).slice(1)).toEqual([`POST ${followUpPath(raw)}`, `DELETE ${originalPath(raw)}`]);
     expect(requests[1]!.body.flags).toBe(EPHEMERAL);
-    expect(requests[1]!.body.embeds[0].description).toBe('arXiv 2412.99999 is not in the corpus.\nFetch it with: `paperbot sync --arxiv-query "id:2412.99999"`');
+    expect(requests[1]!.body.embeds[0].description).toBe('arXiv 2412.99999 is not in the corpus.\nFetch it with: `paperbot sync --arxiv-id 2412.99999`');
   });
 
   it('answers a link that names no paper with an ephemeral error naming the url option', async () => {

@@ -170,6 +170,55 @@ describe('/paper digest status, preview, unsubscribe', () => {
   });
 });
 
+describe('/paper digest with filters in the topic', () => {
+  it('subscribe and status say how the topic was read; a topic of filter words only is accepted', async () => {
+    expect((await command('digest subscribe diffusion with code')).blocks).toEqual([
+      section(`*Subscribed to the daily paper digest*\nslack ${CHANNEL} — daily at 09:00 UTC, 5 papers, topic "diffusion with code"\ntopic: diffusion · filters: with code\n${PREVIEW_HINT}`),
+    ]);
+    await command('digest subscribe with code --count 2');
+    expect(await store.getSubscription('slack', CHANNEL)).toMatchObject({ topic: 'with code', count: 2 });
+    expect((await command('digest status')).blocks).toEqual([
+      section(`*Daily paper digest*\nslack ${CHANNEL} — daily at 09:00 UTC, 2 papers, topic "with code"\nany topic · filters: with code · newest first\nNo digest posted yet.`),
+    ]);
+  });
+
+  it('preview shows the reading under the heading, then papers that pass, each with its 👍/👎 row', async () => {
+    const reply = await command('digest preview diffusion with code --count 3');
+    const blocks = reply.blocks as Array<{ type: string; text?: { text: string }; elements?: unknown[] }>;
+    expect(blocks.slice(0, 2)).toEqual([section('*Paper digest — Mar 2, 2026 · diffusion with code*'), { type: 'context', elements: [md('topic: diffusion · filters: with code')] }]);
+    expect(blocks.map((block) => block.type)).toEqual(['section', 'context', 'section', 'actions', 'section', 'actions', 'section', 'actions', 'context']);
+    // Every paper listed links to code.
+    for (const block of blocks.filter((b) => b.type === 'section').slice(1)) expect(block.text!.text).toMatch(/github\.com/u);
+    expectWithinBlockKitLimits(reply);
+  });
+
+  it('the reading of a hostile topic pings no one and breaks no markup', async () => {
+    const reply = await command('digest preview <!channel> @here *bold* <https://evil.test|x> with code --count 1');
+    const reading = (reply.blocks as Array<{ type: string; elements?: Array<{ text: string }> }>)[1]!;
+    expect(reading.type).toBe('context');
+    expect(reading.elements![0]!.text).toMatch(/^topic: .+ · filters: with code/u);
+    expectNothingPingable(reply);
+    expectWithinBlockKitLimits(reply);
+  });
+
+  it('a 20-paper preview with a reading still fits 50 blocks', async () => {
+    const reply = await command('digest preview with code --count 20');
+    expect((reply.blocks as unknown[]).length).toBe(1 + 1 + 20 * 2 + 1);
+    expectWithinBlockKitLimits(reply);
+  });
+
+  it('a 👍 pressed on the (ephemeral) preview is a vote in the channel it was shown in', async () => {
+    await store.clearVotes('slack', CHANNEL);
+    const reply = await command('digest preview --count 2');
+    const votes = (reply.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((block) => block.type === 'actions')!;
+    const up = votes.elements!.find((button) => button.action_id === 'paperbot_vote.up.1')!;
+    const response = await slack.click({ actionId: up.action_id, value: up.value, channel: CHANNEL, ephemeral: true });
+    expect(response.status).toBe(200);
+    expect(await store.listVotes('slack', CHANNEL)).toMatchObject([{ paperId: up.value, vote: 1 }]);
+    expect(JSON.stringify(slack.api.of('response_url')[0]!.body)).toContain('👍 Noted');
+  });
+});
+
 describe('digest in a mention and in a DM', () => {
   it('a mention subscribes the channel it was posted in; the confirmation is ephemeral, in the thread', async () => {
     const event = mentionEvent('digest subscribe --time 06:30', { channel: CHANNEL });

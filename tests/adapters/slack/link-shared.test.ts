@@ -68,7 +68,7 @@ describe('a paper link posted in a channel (link_shared → chat.unfurl)', () =>
     await slack.sendEvent(linkShared([url]));
     const text = JSON.stringify(unfurlsOf(slack.api.of('chat.unfurl')[0]!.body)[url]);
     expect(text).toContain('arXiv 2412.99999 is not in the corpus.');
-    expect(text).toContain('paperbot sync --arxiv-query \\"id:2412.99999\\"');
+    expect(text).toContain('paperbot sync --arxiv-id 2412.99999');
   });
 
   it('unfurls a link still in the composer by its unfurl_id and source', async () => {

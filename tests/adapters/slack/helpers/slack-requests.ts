@@ -109,6 +109,8 @@ export interface ClickOptions {
   messageTs?: string;
   threadTs?: string;
   responseUrl: string;
+  /** The button is on an ephemeral message (a `/paper` reply, a digest preview): Slack sends no `message` then. */
+  ephemeral?: boolean;
 }
 
 /** A button click (block_actions) as a form body. */
@@ -121,10 +123,10 @@ export function buttonClickForm(options: ClickOptions): string {
     user: { id: options.user ?? USER, username: 'asker', team_id: TEAM },
     api_app_id: 'A1',
     token: 'legacy-verification-token',
-    container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: false, ...(options.threadTs ? { thread_ts: options.threadTs } : {}) },
+    container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: options.ephemeral === true, ...(options.threadTs ? { thread_ts: options.threadTs } : {}) },
     trigger_id: '123.456.abc',
     channel: { id: channel, name: 'general' },
-    message: { type: 'message', user: BOT_USER, ts: messageTs, text: 'paperbot', ...(options.threadTs ? { thread_ts: options.threadTs } : {}) },
+    ...(options.ephemeral ? {} : { message: { type: 'message', user: BOT_USER, ts: messageTs, text: 'paperbot', ...(options.threadTs ? { thread_ts: options.threadTs } : {}) } }),
     response_url: options.responseUrl,
     actions: [
       { type: 'button', action_id: options.actionId, block_id: 'b1', text: { type: 'plain_text', text: 'More results' }, value: options.value, action_ts: '1700000001.000000' },

@@ -1,4 +1,4 @@
-import { DiscordAPIError, HTTPError, MessageReferenceType, MessageType, RateLimitError, type Message } from 'discord.js';
+import { DiscordAPIError, HTTPError, MessageReferenceType, MessageType, RateLimitError, type Message, type User } from 'discord.js';
 import type { Paperbot } from '../../src/app/paperbot.js';
 import type { Conversation } from '../../src/commands/command.js';
 import type { CommandResult } from '../../src/commands/results.js';
@@ -19,6 +19,12 @@ import { dmSessionKey, messageSessionKey, slashSessionKey, threadSessionKey } fr
  * for ever. Default 30 s.
  */
 export const MESSAGE_REPLY_BUDGET_MS = 30_000;
+
+/** What a message reply needs in a channel (interaction replies need none of them). */
+export const REPLY_PERMISSIONS = 'View Channel, Send Messages, Send Messages in Threads, Embed Links and Read Message History';
+
+/** Discord's "Missing Access" and "Missing Permissions" error codes. */
+const MISSING_ACCESS_CODES: ReadonlySet<number> = new Set([50001, 50013]);
 
 export interface MessageHandlerOptions {
   bot: Paperbot;
@@ -82,8 +88,9 @@ export class MessageHandler {
   }
 
   private async dispatch(message: Message): Promise<void> {
-    const botId = message.client.user?.id;
-    if (!botId || !this.addressedToBot(message, botId)) return;
+    const me = message.client.user;
+    if (!me || !this.addressedToBot(message, me)) return;
+    const botId = me.id;
     const text = stripBotMentions(message.content, botId);
     const { key, from } = await this.conversationKeys(message, botId);
     if (from) await this.continueConversation(from, key);
@@ -98,11 +105,12 @@ export class MessageHandler {
    * never answer each other), and in a server only when the bot itself is mentioned — by name or
    * by the reply ping. `@everyone`, `@here` and role mentions do not count.
    */
-  private addressedToBot(message: Message, botId: string): boolean {
-    if (message.author.bot || message.author.id === botId || message.webhookId || message.system) return false;
+  private addressedToBot(message: Message, me: User): boolean {
+    if (message.author.bot || message.author.id === me.id || message.webhookId || message.system) return false;
     if (message.type !== MessageType.Default && message.type !== MessageType.Reply) return false;
     if (!message.inGuild()) return true;
-    return message.mentions.has(botId, { ignoreEveryone: true, ignoreRoles: true });
+    // The User itself, not its id: `has` resolves an id through the user cache only.
+    return message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true });
   }
 
   /**
@@ -159,6 +167,9 @@ export class MessageHandler {
   /** Logs a failure and tells the asker (best effort: the failure may be that nothing can be posted). */
   private async fail(message: Message, error: unknown): Promise<void> {
     this.logger.error({ ...describe(message), err: errorMeta(error) }, 'discord: message failed');
+    if (error instanceof DiscordAPIError && MISSING_ACCESS_CODES.has(Number(error.code))) {
+      this.logger.warn({ ...describe(message) }, `discord: cannot reply in this channel; give the bot ${REPLY_PERMISSIONS} there (docs/discord.md)`);
+    }
     // Discord refused or rate limited the reply itself: a second post would fare no better.
     if (error instanceof DiscordAPIError || error instanceof HTTPError || error instanceof RateLimitError) return;
     try {

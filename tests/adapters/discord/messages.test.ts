@@ -146,6 +146,19 @@ describe('a reply to the bot\'s answer (reply ping on)', () => {
     expect(post.body.embeds[0].color).toBe(0xed4245);
   });
 
+  it('to a /paper answer continues the asker\'s /paper conversation in that channel', async () => {
+    const question = 'how can diffusion models generate video?';
+    const command = slashCommand('ask', { question });
+    await h.deliver(command);
+    // The answer as the gateway embeds it in a reply: the bot's message, with the interaction's metadata.
+    const answer = {
+      ...messageCreate('', { author: BOT_USER_ID, bot: true }),
+      interaction_metadata: { id: command.id, type: 2, user: { id: ASKER, username: 'asker', discriminator: '0', global_name: null, avatar: null }, authorizing_integration_owners: { '0': command.guild_id }, name: 'paper ask' },
+    };
+    const { post } = await ask('show 2', { replyTo: answer, mentions: [BOT_USER_ID], author: OTHER_USER });
+    expect(post.body.embeds[0].title).toBe(await sourceTitle(question, 2));
+  });
+
   it('without the ping (no mention) is not delivered with content, and is ignored', async () => {
     const { post: answer } = await ask(`${MENTION} ${QUESTION}`, { mentions: [BOT_USER_ID] });
     expect(await h.deliverMessage(messageCreate('show 2', { replyTo: posted(answer) }))).toEqual([]);
@@ -258,6 +271,18 @@ describe('when Discord will not take the reply', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('when the bot may not post in the channel', () => {
+  it('logs the permissions a reply needs, without the message text, and tries no second post', async () => {
+    h.fake.respond('POST', POSTS, { status: 403, body: { message: 'Missing Permissions', code: 50013 } });
+    const requests = await h.deliverMessage(messageCreate(`${MENTION} ${QUESTION}`, { mentions: [BOT_USER_ID] }));
+    expect(requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    const warning = h.logs.records.find((r) => r.message.startsWith('discord: cannot reply in this channel'));
+    expect(warning?.message).toBe('discord: cannot reply in this channel; give the bot View Channel, Send Messages, Send Messages in Threads, Embed Links and Read Message History there (docs/discord.md)');
+    expect(warning?.meta).toMatchObject({ channel: CHANNEL_ID, user: ASKER });
+    expect(h.logs.text()).not.toContain(QUESTION);
   });
 });
 

@@ -6,7 +6,7 @@ import { expectKind } from '../../helpers/results.js';
 import { linkedIndex } from '../../helpers/linked-index.js';
 import { BOT_USER_ID, type RecordedRequest } from './fake-discord.js';
 import { createHarness, type Harness } from './harness.js';
-import { ASKER, CHANNEL_ID, DM_CHANNEL_ID, guildCreate, messageCreate, OTHER_BOT, OTHER_USER, slashCommand, THREAD_ID, type MessagePlace } from './payloads.js';
+import { ASKER, CHANNEL_ID, DM_CHANNEL_ID, GUILD_ID, guildCreate, messageCreate, OTHER_BOT, OTHER_USER, slashCommand, THREAD_ID, type MessagePlace } from './payloads.js';
 
 /**
  * Conversations through messages, without the privileged message-content intent: a mention asks,
@@ -153,7 +153,7 @@ describe('a reply to the bot\'s answer (reply ping on)', () => {
     // The answer as the gateway embeds it in a reply: the bot's message, with the interaction's metadata.
     const answer = {
       ...messageCreate('', { author: BOT_USER_ID, bot: true }),
-      interaction_metadata: { id: command.id, type: 2, user: { id: ASKER, username: 'asker', discriminator: '0', global_name: null, avatar: null }, authorizing_integration_owners: { '0': command.guild_id }, name: 'paper ask' },
+      interaction_metadata: { id: command.id, type: 2, user: { id: ASKER, username: 'asker', discriminator: '0', global_name: null, avatar: null }, authorizing_integration_owners: { '0': GUILD_ID }, name: 'paper ask' },
     };
     const { post } = await ask('show 2', { replyTo: answer, mentions: [BOT_USER_ID], author: OTHER_USER });
     expect(post.body.embeds[0].title).toBe(await sourceTitle(question, 2));

@@ -1,4 +1,4 @@
-import { DiscordAPIError, HTTPError, MessageReferenceType, MessageType, RateLimitError, type Message, type User } from 'discord.js';
+import { DiscordAPIError, HTTPError, MessageReferenceType, MessageType, RateLimitError, type AnyThreadChannel, type Message, type User } from 'discord.js';
 import type { Paperbot } from '../../src/app/paperbot.js';
 import type { Conversation } from '../../src/commands/command.js';
 import type { CommandResult } from '../../src/commands/results.js';
@@ -115,24 +115,35 @@ export class MessageHandler {
 
   /**
    * The conversation a message belongs to (see session-keys.ts). A reply to the bot's answer R
-   * outside a thread continues the conversation of the message R answered (R's own reference);
-   * a reply to a `/paper` answer continues the asker's `/paper` conversation in that channel.
+   * outside a thread continues the conversation R belonged to; so does a thread opened from R,
+   * until it has a conversation of its own.
    */
   private async conversationKeys(message: Message, botId: string): Promise<ConversationKeys> {
     if (!message.inGuild()) return { key: dmSessionKey(message.channelId) };
-    if (message.channel.isThread()) return { key: threadSessionKey(message.guildId, message.channelId) };
+    if (message.channel.isThread()) {
+      const key = threadSessionKey(message.guildId, message.channelId);
+      const from = await this.threadOrigin(message.channel, key, botId);
+      return from ? { key, from } : { key };
+    }
     const key = messageSessionKey(message.guildId, message.channelId, message.id);
     const reference = message.reference;
     if (!reference?.messageId || (reference.type ?? MessageReferenceType.Default) !== MessageReferenceType.Default) return { key };
     // The referenced message usually came with the event (cached); else it is fetched. A deleted
     // or unreadable one just means a new conversation.
     const answered = await message.fetchReference().catch(() => undefined);
-    if (!answered || answered.author.id !== botId || answered.channelId !== message.channelId) return { key };
-    const trigger = answered.reference?.messageId;
-    if (trigger) return { key, from: messageSessionKey(message.guildId, message.channelId, trigger) };
-    const asker = answered.interactionMetadata?.user.id;
-    if (asker) return { key, from: slashSessionKey(message.guildId, message.channelId, asker) };
-    return { key };
+    if (!answered || answered.channelId !== message.channelId) return { key };
+    const from = answeredConversation(answered, botId);
+    return from ? { key, from } : { key };
+  }
+
+  /**
+   * The conversation a thread opened from one of the bot's answers continues ("Create Thread" on
+   * the answer: the thread's id is the answer's), asked only while the thread has none of its own.
+   */
+  private async threadOrigin(thread: AnyThreadChannel, key: string, botId: string): Promise<string | undefined> {
+    if (!thread.parentId || Object.keys(await this.bot.sessions.get(key)).length > 0) return undefined;
+    const starter = await thread.fetchStarterMessage().catch(() => null);
+    return starter ? answeredConversation(starter, botId) : undefined;
   }
 
   /** Starts `key` as a copy of `from`, so the earlier conversation itself stays as it was. */
@@ -178,6 +189,19 @@ export class MessageHandler {
       this.logger.warn({ ...describe(message), err: errorMeta(second) }, 'discord: could not report the failure to the user');
     }
   }
+}
+
+/**
+ * The conversation one of the bot's messages answered: the message it replied to (its reference),
+ * or, for a `/paper` answer, the asker's `/paper` conversation in that channel. Undefined for
+ * anyone else's message.
+ */
+function answeredConversation(answer: Message, botId: string): string | undefined {
+  if (answer.author.id !== botId || !answer.guildId) return undefined;
+  const trigger = answer.reference?.messageId;
+  if (trigger) return messageSessionKey(answer.guildId, answer.reference?.channelId ?? answer.channelId, trigger);
+  const asker = answer.interactionMetadata?.user.id;
+  return asker ? slashSessionKey(answer.guildId, answer.channelId, asker) : undefined;
 }
 
 /** Identifies a message in logs: ids only (its text is the user's, and not needed to debug). */

@@ -48,6 +48,8 @@ export interface Harness {
    * READY: message events in a server the client does not know are dropped by discord.js.
    */
   addGuild(raw: unknown): void;
+  /** A thread created (THREAD_CREATE), e.g. from one of the bot's messages. */
+  addThread(raw: unknown): void;
   close(): Promise<void>;
 }
 
@@ -74,7 +76,7 @@ export async function createHarness(bot: Paperbot, options: { clock?: Clock; rep
   const handler = new InteractionHandler({ bot, logger, pages });
   const messages = new MessageHandler({ bot, logger, pages, budgets, ...(options.replyBudgetMs ? { replyBudgetMs: options.replyBudgetMs } : {}) });
   attachClient(client, handler, logger, messages);
-  const actions = (client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void }; MessageCreate: { handle(data: unknown): void } } }).actions;
+  const actions = (client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void }; MessageCreate: { handle(data: unknown): void }; ThreadCreate: { handle(data: unknown): void } } }).actions;
   return {
     fake,
     client,
@@ -96,6 +98,9 @@ export async function createHarness(bot: Paperbot, options: { clock?: Clock; rep
     },
     addGuild(raw) {
       (client.guilds as unknown as { _add(data: unknown): unknown })._add(raw);
+    },
+    addThread(raw) {
+      actions.ThreadCreate.handle(raw);
     },
     async close() {
       await Promise.all([handler.idle(), messages.idle()]);

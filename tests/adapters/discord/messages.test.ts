@@ -6,7 +6,7 @@ import { expectKind } from '../../helpers/results.js';
 import { linkedIndex } from '../../helpers/linked-index.js';
 import { BOT_USER_ID, type RecordedRequest } from './fake-discord.js';
 import { createHarness, type Harness } from './harness.js';
-import { ASKER, CHANNEL_ID, DM_CHANNEL_ID, GUILD_ID, guildCreate, messageCreate, OTHER_BOT, OTHER_USER, slashCommand, THREAD_ID, type MessagePlace } from './payloads.js';
+import { ASKER, CHANNEL_ID, DM_CHANNEL_ID, GUILD_ID, guildCreate, messageCreate, OTHER_BOT, OTHER_USER, slashCommand, THREAD_ID, threadCreate, type MessagePlace } from './payloads.js';
 
 /**
  * Conversations through messages, without the privileged message-content intent: a mention asks,
@@ -41,12 +41,17 @@ async function sourceTitle(question: string, n: number): Promise<string> {
   return source.title;
 }
 
-/** Sends a message; returns the one post it caused (the test fails on any other request). */
+/**
+ * Sends a message; returns the one post it caused. Besides it only a look-up may happen: a
+ * thread's starter message, the first time a thread is spoken in.
+ */
 async function ask(content: string, place: MessagePlace = {}): Promise<{ raw: ReturnType<typeof messageCreate>; post: RecordedRequest }> {
   const raw = messageCreate(content, place);
   const requests = await h.deliverMessage(raw);
-  expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST /channels/${raw.channel_id}/messages`]);
-  return { raw, post: requests[0]! };
+  const lookUps = requests.filter((r) => r.method === 'GET').map((r) => r.path);
+  expect(lookUps).toEqual(lookUps.length ? [`/channels/${CHANNEL_ID}/messages/${raw.channel_id}`] : []);
+  expect(requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)).toEqual([`POST /channels/${raw.channel_id}/messages`]);
+  return { raw, post: requests.at(-1)! };
 }
 
 /** The bot's posted message as the gateway shows it inside a reply to it (`referenced_message`). */
@@ -188,6 +193,27 @@ describe('in a thread', () => {
     await h.deliver(slashCommand('ask', { question }, OTHER_USER, { channel: THREAD_ID }));
     const { post } = await ask(`${MENTION} 3`, { channel: THREAD_ID, mentions: [BOT_USER_ID] });
     expect(post.body.embeds[0].title).toBe(await sourceTitle(question, 3));
+  });
+
+  it('opened from the bot\'s answer ("Create Thread" on it), continues that answer, then goes its own way', async () => {
+    const { post: answer } = await ask(`${MENTION} ${QUESTION}`, { mentions: [BOT_USER_ID] });
+    const thread = answer.response.id as string;
+    h.addThread(threadCreate(thread));
+    const { post } = await ask(`${MENTION} show 2`, { channel: thread, thread: true, mentions: [BOT_USER_ID] });
+    expect(post.body.embeds[0].title).toBe(await sourceTitle(QUESTION, 2));
+    const other = 'what is classifier-free guidance?';
+    await ask(`${MENTION} ${other}`, { channel: thread, thread: true, mentions: [BOT_USER_ID] });
+    const { post: latest } = await ask(`${MENTION} 2`, { channel: thread, thread: true, mentions: [BOT_USER_ID] });
+    expect(latest.body.embeds[0].title).toBe(await sourceTitle(other, 2));
+  });
+
+  it('not opened from a message starts afresh (the starter lookup finds nothing)', async () => {
+    const thread = '1300000000000000077';
+    h.addThread(threadCreate(thread, 'a new topic'));
+    const raw = messageCreate(`${MENTION} show 2`, { channel: thread, thread: true, mentions: [BOT_USER_ID] });
+    const requests = await h.deliverMessage(raw);
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /channels/${CHANNEL_ID}/messages/${thread}`, `POST /channels/${thread}/messages`]);
+    expect(requests[1]!.body.embeds[0].color).toBe(0xed4245);
   });
 
   it('outside threads /paper keeps its per-person conversation', async () => {

@@ -171,6 +171,23 @@ export function guildCreate() {
   };
 }
 
+/** THREAD_CREATE for a public thread in CHANNEL_ID; opened from a message, it has that message's id. */
+export function threadCreate(id: string, name = 'follow-ups') {
+  return {
+    id,
+    type: 11,
+    guild_id: GUILD_ID,
+    parent_id: CHANNEL_ID,
+    owner_id: ASKER,
+    name,
+    message_count: 0,
+    member_count: 1,
+    thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: '2024-06-23T10:00:00.000000+00:00', locked: false },
+    flags: 0,
+    newly_created: true,
+  };
+}
+
 let nextMessageId = 1_800_000_000_000_000_000n;
 
 /** Where a message is written, and what it refers to. */
@@ -189,6 +206,8 @@ export interface MessagePlace {
   bot?: boolean;
   /** `@everyone`/`@here` pinged (only when the author may). */
   everyone?: boolean;
+  /** The channel is a thread (THREAD_ID always is). */
+  thread?: boolean;
 }
 
 /**
@@ -205,7 +224,7 @@ export function messageCreate(content: string, place: MessagePlace = {}) {
   return {
     id: String(nextMessageId),
     channel_id: channel,
-    ...(place.dm ? { channel_type: 1 } : { guild_id: GUILD_ID, channel_type: channel === THREAD_ID ? 11 : 0 }),
+    ...(place.dm ? { channel_type: 1 } : { guild_id: GUILD_ID, channel_type: place.thread || channel === THREAD_ID ? 11 : 0 }),
     type: place.replyTo ? 19 : 0,
     content,
     author,

@@ -70,7 +70,7 @@ describe('the command registry', () => {
   it('has unique command names', () => {
     const names = COMMANDS.map((command) => command.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(['ask', 'search', 'show', 'similar', 'link', 'more', 'papers', 'digest', 'help']);
+    expect(names).toEqual(['ask', 'search', 'show', 'similar', 'why', 'link', 'more', 'papers', 'digest', 'help']);
   });
 
   it('keeps summaries at most 100 characters, at most 25 options, option descriptions at most 100 characters (Discord limits)', () => {

@@ -1,8 +1,9 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, SourceRef } from '../../src/answer/answer-types.js';
 import { findCommand } from '../../src/commands/registry.js';
-import type { CommandResult, ErrorResult, HelpResult, LinkResult, PageRequest, PaperDetailResult, PaperListItem, PaperListResult } from '../../src/commands/results.js';
-import { filtersLine, matchedLine, nothingOnLine, searchedForLine } from '../../src/render/format-answer.js';
+import type { CommandResult, ErrorResult, HelpResult, LinkResult, PageRequest, PaperDetailResult, PaperListItem, PaperListResult, WhyResult } from '../../src/commands/results.js';
+import { filtersLine, followUpLine, matchedLine, nothingOnLine, searchedForLine } from '../../src/render/format-answer.js';
+import { whyWording } from '../../src/render/format-why.js';
 import { formatDate, primaryLink, sourceFacts } from '../../src/render/format-source.js';
 import { DISCORD_LIMITS as L } from './discord-limits.js';
 import { defuseMentions, escapeAndFit, escapeHighlighted, escapeMarkdown, fitLines, MAX_LABEL, maskedLink, oneLine, safeUrl, truncate } from './markdown.js';
@@ -34,7 +35,7 @@ export interface RenderOptions {
 export function renderResult(result: CommandResult, options: RenderOptions = {}): RenderedResult {
   switch (result.kind) {
     case 'answer':
-      return renderAnswer(result.answer, result.next);
+      return renderAnswer(result.answer, result.next, result.followUp);
     case 'list':
       return renderList(result);
     case 'paper':
@@ -54,7 +55,24 @@ export function renderResult(result: CommandResult, options: RenderOptions = {})
       return { embeds: [renderDigestEmbed(result.digest)], ephemeral: true, similar: [] };
     case 'link':
       return renderLink(result);
+    case 'why':
+      return renderWhy(result);
   }
+}
+
+/** `why N`: the matched words and rank, then the sentence(s) that matched, quoted (bold where it matched). */
+function renderWhy(result: WhyResult): RenderedResult {
+  const wording = whyWording(result);
+  const say = (line: string) => escapeMarkdown(oneLine(line));
+  const lines = [say(wording.basis), ...wording.words.map((w) => `• ${say(w)}`), ...(wording.missing ? [say(wording.missing)] : []), ...(wording.filters ? [say(wording.filters)] : [])];
+  if (result.quoted.length) lines.push('', `**${say(wording.quotedLabel)}**`, ...result.quoted.map((s) => `> ${escapeAndFit(oneLine(s), 1500)}`));
+  else if (result.sentence) lines.push('', `**${say(wording.sentenceLabel)}**`, `> ${escapeHighlighted(result.sentence.text, result.sentence.highlights)}`);
+  const url = safeUrl(primaryLink(result.paper));
+  return {
+    embeds: [embed({ title: escapeAndFit(oneLine(`${wording.heading}: ${result.paper.title}`), L.embedTitle), description: fitLines(lines, L.embedDescription).text, ...(url ? { url } : {}) })],
+    ephemeral: false,
+    similar: [{ n: result.paper.n, id: result.paper.id }],
+  };
 }
 
 /**
@@ -85,10 +103,11 @@ function facts(source: SourceRef): string {
   return escapeMarkdown(oneLine(sourceFacts(source).join(' · ')));
 }
 
-function renderAnswer(answer: Answer, next: PageRequest | undefined): RenderedResult {
+function renderAnswer(answer: Answer, next: PageRequest | undefined, followUp?: string): RenderedResult {
   const title = escapeAndFit(oneLine(answer.question), L.embedTitle);
   const filters = filtersLine(answer.filters);
   const about = [
+    ...(followUp ? [followUpLine(followUp)] : []),
     ...(answer.searchedFor ? [searchedForLine(answer.searchedFor)] : []),
     ...(filters ? [filters] : []),
     ...(answer.keywords.length ? [matchedLine(answer.keywords)] : []),
@@ -176,7 +195,7 @@ function renderList(result: PaperListResult): RenderedResult {
   }
   const footerFor = (shown: number) => {
     const range = `${result.offset + 1}-${result.offset + shown} of ${result.total}`;
-    return plainFit([range, ...(searched ? [searched] : []), ...(filters ? [filters] : []), ...(result.keywords.length ? [matchedLine(result.keywords)] : [])].join(' · '), L.footer);
+    return plainFit([range, ...(result.followUp ? [followUpLine(result.followUp)] : []), ...(searched ? [searched] : []), ...(filters ? [filters] : []), ...(result.keywords.length ? [matchedLine(result.keywords)] : [])].join(' · '), L.footer);
   };
   // The footer's length with every item shown is an upper bound for any count shown.
   const budget = L.embedsTotal - title.length - footerFor(result.items.length).length;

@@ -1,6 +1,7 @@
 import type { Answer } from '../../src/answer/answer-types.js';
-import type { AnswerResult, CommandResult, ErrorResult, HelpResult, LinkResult, PaperDetailResult, PaperListResult } from '../../src/commands/results.js';
-import { filtersLine, nothingOnLine, searchedForLine } from '../../src/render/format-answer.js';
+import type { AnswerResult, CommandResult, ErrorResult, HelpResult, LinkResult, PaperDetailResult, PaperListResult, WhyResult } from '../../src/commands/results.js';
+import { filtersLine, followUpLine, nothingOnLine, searchedForLine } from '../../src/render/format-answer.js';
+import { whyWording } from '../../src/render/format-why.js';
 import { formatDate } from '../../src/render/format-source.js';
 import { BLOCK_KIT_LIMITS } from './block-kit-limits.js';
 import { similarActionId, similarButtonValue } from './button-values.js';
@@ -51,6 +52,8 @@ export function renderResult(result: CommandResult, surface: Surface): SlackMess
       return fitBlocks(renderDigestMessage(result.digest));
     case 'link':
       return fitBlocks(renderLink(result));
+    case 'why':
+      return fitBlocks(renderWhy(result));
   }
 }
 
@@ -70,6 +73,7 @@ export function visibilityOf(result: CommandResult): Visibility {
     case 'list':
       return result.items.length > 0 ? 'public' : 'ephemeral';
     case 'paper':
+    case 'why':
       return 'public';
     case 'link':
       return result.paper ? 'public' : 'ephemeral';
@@ -84,7 +88,7 @@ function renderAnswer(result: AnswerResult, surface: Surface): SlackMessage {
   if (answer.sources.length > 0) {
     blocks.push(section('*Sources*'), ...sourceBlocks(answer.sources, surface));
   }
-  blocks.push(context(questionContext(answer)));
+  blocks.push(context(questionContext(answer, result.followUp)));
   blocks.push(...moreBlocks(result.next, surface));
   const plain = answer.sentences.map((s) => `${cleanText(s.text)} ${citation(s.sources)}`).join(' ');
   return { text: fallback(plain), blocks };
@@ -103,8 +107,8 @@ function quotedRuns(answer: Answer): TextRun[] {
 }
 
 /** The question echoed back, and what it was taken to mean. */
-function questionContext(answer: Answer): string[] {
-  const lines = [`Question: ${escapeClipped(cleanText(answer.question), 600)}`];
+function questionContext(answer: Answer, followUp?: string): string[] {
+  const lines = [followUp ? escapeClipped(cleanText(followUpLine(followUp)), 600) : `Question: ${escapeClipped(cleanText(answer.question), 600)}`];
   if (answer.searchedFor && cleanText(answer.searchedFor)) lines.push(escapeClipped(cleanText(searchedForLine(answer.searchedFor)), 600));
   const filters = filtersLine(answer.filters);
   if (filters) lines.push(escapeClipped(cleanText(filters), 600));
@@ -125,7 +129,7 @@ function renderNotFound(result: AnswerResult, surface: Surface): SlackMessage {
   const blocks: Block[] = packLines(text, BLOCK_KIT_LIMITS.text).map((t) => section(t));
   const closest = answer.closest ?? [];
   if (closest.length > 0) blocks.push(...packLines(['*Closest:*', ...closest.map(paperLine)], BLOCK_KIT_LIMITS.text).map((t) => section(t)));
-  blocks.push(context(questionContext(answer)), ...moreBlocks(result.next, surface));
+  blocks.push(context(questionContext(answer, result.followUp)), ...moreBlocks(result.next, surface));
   return { text: fallback(nothingOn ?? answer.suggestions[0] ?? 'Nothing found.'), blocks };
 }
 
@@ -133,6 +137,7 @@ function renderList(result: PaperListResult, surface: Surface): SlackMessage {
   const heading = escapeClipped(cleanText(result.title), 1000);
   const filters = filtersLine(result.filters);
   const searched = [
+    ...(result.followUp && cleanText(result.followUp) ? [escapeClipped(cleanText(followUpLine(result.followUp)), 600)] : []),
     ...(result.searchedFor && cleanText(result.searchedFor) ? [escapeClipped(cleanText(searchedForLine(result.searchedFor)), 600)] : []),
     ...(filters ? [escapeClipped(cleanText(filters), 600)] : []),
   ];
@@ -150,6 +155,22 @@ function renderList(result: PaperListResult, surface: Surface): SlackMessage {
   blocks.push(...paperBlocks(result.items, surface));
   blocks.push(...moreBlocks(result.next, surface));
   return { text: fallback(`${cleanText(result.title)} — ${range}`), blocks };
+}
+
+/** `why N`: the matched words, the rank, and the sentence that matched (bold where it matched). */
+function renderWhy(result: WhyResult): SlackMessage {
+  const wording = whyWording(result);
+  const say = (line: string) => escapeClipped(cleanText(line), 600);
+  const lines = [`*${say(wording.heading)}:* ${titleLink(result.paper)}`, say(wording.basis), ...wording.words.map((w) => `• ${say(w)}`)];
+  if (wording.missing) lines.push(say(wording.missing));
+  if (wording.filters) lines.push(say(wording.filters));
+  const blocks: Block[] = packLines(lines, BLOCK_KIT_LIMITS.text).map((t) => section(t));
+  if (result.quoted.length) {
+    blocks.push(section(`*${say(wording.quotedLabel)}*`), ...packLines(result.quoted.map((s) => `“${escapeClipped(cleanText(s), 1500)}”`), BLOCK_KIT_LIMITS.text).map((t) => section(t)));
+  } else if (result.sentence) {
+    blocks.push(section(`*${say(wording.sentenceLabel)}*`), ...splitEscapedRuns(cleanRuns(result.sentence.text, result.sentence.highlights), BLOCK_KIT_LIMITS.text).map((t) => section(`“${t}”`)));
+  }
+  return { text: fallback(`${wording.heading}: ${result.paper.title}`), blocks };
 }
 
 /** "Did you mean: diffusion? Try: `/paper search diffusion`" */

@@ -1,7 +1,7 @@
 import type { ChannelFeedback, ProfileSummary } from '../digest/channel-profile.js';
 import type { Answer } from '../answer/answer-types.js';
 import type { Paper } from '../corpus/paper.js';
-import type { PaperFilters } from '../query/filters.js';
+import type { PaperFilters, ParsedFilters } from '../query/filters.js';
 
 /** Which part of a ranked or plain list of papers to return. */
 export interface PageOptions {
@@ -65,6 +65,47 @@ export interface SearchPage extends PaperPage {
 export interface SimilarPage extends PaperPage {
   /** The paper the list is like. */
   like: Paper;
+  /** The filters applied, when there were any. */
+  filters?: AppliedFilters;
+}
+
+/** A page of the papers most like one paper, optionally filtered. */
+export interface SimilarOptions extends PageOptions {
+  /** Keep only the papers these filters keep ("only 2024" after "more like 2"). Default: none. */
+  filters?: PaperFilters;
+}
+
+/** How an answer is built. */
+export interface AnswerOptions {
+  /**
+   * The time in ms since the epoch: when given, filters said in the question ("with code since
+   * 2024") are understood, and relative dates count back from it. Default: no parsing.
+   */
+  now?: number;
+  /** Filters given as data (a follow-up's "only 2024"); they win over filters said in words, field by field. Default: none. */
+  filters?: PaperFilters;
+}
+
+/** What a paper shares with a query or with another paper: why it was listed ("why 2?"). */
+export type ExplainBasis =
+  /** A question or search query; `filters` as {@link SearchOptions.filters}. */
+  | { query: string; filters?: PaperFilters }
+  /** Another paper (a "similar" list): the distinctive words both hold. */
+  | { like: string; filters?: PaperFilters };
+
+/** Why a paper matched. */
+export interface Explanation {
+  paper: Paper;
+  /** The query's words (or, for a "similar" list, the other paper's distinctive words) the paper holds: how often in its title and abstract. */
+  matched: Array<{ word: string; title: number; abstract: number }>;
+  /** The query's words the paper does not hold. */
+  missing: string[];
+  /** The abstract sentence holding the most of the matched words (whole), with highlight ranges; absent when none holds any. */
+  sentence?: { text: string; highlights: Array<[number, number]> };
+  /** The paper's place in the ranking for the query (1-based), when it is ranked at all. */
+  rank?: number;
+  /** How many papers the ranking has. */
+  total: number;
 }
 
 /** A paper found by the arXiv id a link names, with what a link preview shows of it. */
@@ -102,14 +143,21 @@ export interface IndexService {
   /** A page of papers ranked for a query, with matched words and snippets. */
   search(query: string, page: SearchOptions): Promise<SearchPage>;
   /** A page of the papers most like a paper (never the paper itself); rejects with `UnknownPaperError`. */
-  similar(id: string, page: PageOptions): Promise<SimilarPage>;
+  similar(id: string, page: SimilarOptions): Promise<SimilarPage>;
   /** A page of the corpus, newest first. */
   recent(page: PageOptions): Promise<PaperPage>;
   /**
    * A cited answer built from the abstracts. With `now`, filters said in the question ("with
    * code since 2024") are understood: the rest is answered from the papers they keep.
    */
-  answer(question: string, options?: { now?: number }): Promise<Answer>;
+  answer(question: string, options?: AnswerOptions): Promise<Answer>;
+  /**
+   * Filters said in plain words, parsed with this corpus's author names ("by Song" is a filter
+   * only when Song wrote a paper here); relative dates count back from `now` (ms since the epoch).
+   */
+  understandFilters(text: string, now: number): Promise<ParsedFilters>;
+  /** Why a paper matched a query, or another paper; rejects with `UnknownPaperError` for an unknown id. */
+  explain(id: string, basis: ExplainBasis): Promise<Explanation>;
   /**
    * A digest's papers: not in `posted`, ranked by relevance to `topic` when given (papers that
    * do not match it left out), else newest first; re-ranked by the channel's votes when given.

@@ -9,10 +9,24 @@ import type { ChannelFeedback, ProfileSummary } from '../digest/channel-profile.
 import { gistOf, selectDigestPapers, summarizeProfile } from '../digest/select-papers.js';
 import { analyzeTerms } from '../nlp/analyzer.js';
 import { didYouMean } from '../query/did-you-mean.js';
-import { describeFilters, hasFilters, parseFilters, type PaperFilters } from '../query/filters.js';
+import { describeFilters, hasFilters, parseFilters, type PaperFilters, type ParsedFilters } from '../query/filters.js';
 import { applyFilters, type FilterTerms } from '../search/apply-filters.js';
+import { explainQueryMatch, explainSimilarity } from '../search/explain.js';
 import { PaperIndex } from '../search/paper-index.js';
-import type { ArxivMatch, CompletionOptions, IndexService, PageOptions, PaperPage, SearchOptions, SearchPage, SimilarPage } from './index-service.js';
+import type {
+  AnswerOptions,
+  ArxivMatch,
+  CompletionOptions,
+  ExplainBasis,
+  Explanation,
+  IndexService,
+  PageOptions,
+  PaperPage,
+  SearchOptions,
+  SearchPage,
+  SimilarOptions,
+  SimilarPage,
+} from './index-service.js';
 
 /**
  * An {@link IndexService} over a {@link PaperIndex} in this thread: the one-shot CLI, the
@@ -117,10 +131,42 @@ export class LocalIndexService implements IndexService {
     return page;
   }
 
-  async similar(id: string, { offset, limit }: PageOptions): Promise<SimilarPage> {
+  async similar(id: string, { offset, limit, filters }: SimilarOptions): Promise<SimilarPage> {
     const like = this.index.require(id);
+    const listed = (paper: Paper) => ({ paper, matched: [], snippet: snippetOf(paper.abstract) });
+    if (filters && hasFilters(filters)) {
+      // As a filtered search: the whole similarity ranking, filtered, then paged.
+      const all = this.index.similar(id, { offset: 0, limit: Math.max(this.index.size, 1) }).hits.map((hit) => hit.paper);
+      const { papers, notes } = applyFilters(all, filters, this.filterTerms());
+      return { like, papers: papers.slice(offset, offset + limit).map(listed), total: papers.length, filters: { filters, understood: describeFilters(filters), notes, rest: '' } };
+    }
     const { hits, total } = this.index.similar(id, { offset, limit });
-    return { like, papers: hits.map(({ paper }) => ({ paper, matched: [], snippet: snippetOf(paper.abstract) })), total };
+    return { like, papers: hits.map(({ paper }) => listed(paper)), total };
+  }
+
+  async understandFilters(text: string, now: number): Promise<ParsedFilters> {
+    return parseFilters(text, { now, isAuthor: (name) => this.isAuthor(name) });
+  }
+
+  async explain(id: string, basis: ExplainBasis): Promise<Explanation> {
+    if ('like' in basis) {
+      return explainSimilarity(this.index, id, basis.like, (wanted) => {
+        const ranked = this.index.similar(basis.like, { offset: 0, limit: Math.max(this.index.size, 1) }).hits.map((hit) => hit.paper);
+        const kept = basis.filters && hasFilters(basis.filters) ? applyFilters(ranked, basis.filters, this.filterTerms()).papers : ranked;
+        return rankIn(kept.map((paper) => paper.id), wanted, kept.length);
+      });
+    }
+    return explainQueryMatch(this.index, id, basis.query, (wanted) => {
+      const ranked = this.filteredIds(basis.query, basis.filters);
+      return rankIn(ranked, wanted, ranked.length);
+    });
+  }
+
+  /** Every paper a search lists, in order (filters applied). */
+  private filteredIds(query: string, filters: PaperFilters | undefined): string[] {
+    const all = Math.max(this.index.size, 1);
+    const ranked = this.index.search(query, { offset: 0, limit: all }).hits.map((hit) => hit.paper);
+    return (filters && hasFilters(filters) ? applyFilters(ranked, filters, this.filterTerms()).papers : ranked).map((paper) => paper.id);
   }
 
   async recent({ offset, limit }: PageOptions): Promise<PaperPage> {
@@ -128,11 +174,11 @@ export class LocalIndexService implements IndexService {
     return { papers: newest.slice(offset, offset + limit).map((paper) => ({ paper, matched: [], snippet: snippetOf(paper.abstract) })), total: newest.length };
   }
 
-  async answer(question: string, options: { now?: number } = {}): Promise<Answer> {
-    if (options.now === undefined) return answer(this.index, question);
-    const parsed = parseFilters(question, { now: options.now, isAuthor: (name) => this.isAuthor(name) });
+  async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
+    if (options.now === undefined && !options.filters) return answer(this.index, question);
+    const parsed = options.now === undefined ? { filters: {}, rest: question } : parseFilters(question, { now: options.now, isAuthor: (name) => this.isAuthor(name) });
     // An order means nothing to an answer; only filters that keep or drop papers apply.
-    const { sort: _sort, ...filters } = parsed.filters;
+    const { sort: _sort, ...filters } = mergeFilters(parsed.filters, options.filters);
     if (!hasFilters(filters) || !parsed.rest) return answer(this.index, question);
     const ranked = this.index.search(parsed.rest, { limit: Math.max(this.index.size, 1) }).hits.map((hit) => hit.paper);
     const { papers, notes } = applyFilters(ranked, filters, this.filterTerms());
@@ -174,6 +220,12 @@ export class LocalIndexService implements IndexService {
     this.newest ??= byRecency(this.index.all());
     return this.newest;
   }
+}
+
+/** The 1-based place of an id in a ranking, if it is there. */
+function rankIn(ids: readonly string[], id: string, total: number): { rank?: number; total: number } {
+  const at = ids.indexOf(id);
+  return at < 0 ? { total } : { rank: at + 1, total };
 }
 
 /** Filters said in words, with those given as options winning field by field. */

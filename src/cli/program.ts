@@ -220,6 +220,12 @@ export function createProgram(deps: CliDeps): Program {
     .action((paper: string, options: { limit: number }) => run('similar', { paper, limit: options.limit }));
 
   program
+    .command('why')
+    .description('why a paper is in the last result: the words it matched and the sentence that matched')
+    .argument('<paper>', 'its number in the last result (or a paper id)')
+    .action((paper: string) => run('why', { paper: paper.replace(/^\[(\d+)\]$/, '$1') }));
+
+  program
     .command('link')
     .description("an arXiv or Hugging Face paper link's gist and the papers most like it")
     .argument('<url>', 'e.g. https://arxiv.org/abs/2301.12345 or https://huggingface.co/papers/2301.12345')

@@ -24,6 +24,7 @@ export default defineCommand({
         : [
             'Ask in your own words, e.g. "which papers speed up diffusion sampling?" — a line that is not a command is a question.',
             'Every sentence of an answer is quoted from a paper\'s abstract and cited [n]; "show 2" opens source 2.',
+            'Follow up on the last result: "only 2024", "only with code", "not video", "what about video?", "more like 2", "why 1?".',
           ],
     };
   },

@@ -31,7 +31,7 @@ export function runPage(request: PageRequest, index: IndexService, session: Sess
     case 'search':
       return searchPage(index, session, request.query, request.offset, request.limit, { filters: request.filters, now });
     case 'similar':
-      return similarPage(index, session, request.query, request.offset, request.limit);
+      return similarPage(index, session, request.query, request.offset, request.limit, request.filters);
     case 'papers':
       return papersPage(index, session, request.offset, request.limit);
   }

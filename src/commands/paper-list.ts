@@ -1,4 +1,5 @@
 import { sourceRef } from '../answer/answer.js';
+import type { Answer } from '../answer/answer-types.js';
 import type { Paper } from '../corpus/paper.js';
 import type { PaperFilters } from '../query/filters.js';
 import type { LastResult, Session } from '../session/session.js';
@@ -57,8 +58,15 @@ export function listResult(page: ListPage, session: Session): PaperListResult {
  * Stores the last result. Numbers of earlier pages of the same list stay valid, so after
  * "more" both "show 3" and "show 13" still work.
  */
+/** The numbers an answer shows: its sources, or, when it quotes nothing, the closest papers it lists. */
+export function answerNumbers(answer: Answer): Record<number, string> {
+  const shown = answer.sources.length > 0 ? answer.sources : (answer.closest ?? []);
+  return Object.fromEntries(shown.map((source) => [source.n, source.id]));
+}
+
 export function remember(session: Session, last: LastResult): void {
   const previous = session.last;
-  const sameList = previous && previous.source === last.source && previous.query === last.query;
+  // Pages of one list add up; the same query with other filters (a follow-up's "only 2024") is another list.
+  const sameList = previous && previous.source === last.source && previous.query === last.query && JSON.stringify(previous.filters ?? {}) === JSON.stringify(last.filters ?? {});
   session.last = sameList ? { ...last, numbers: { ...previous.numbers, ...last.numbers } } : last;
 }

@@ -9,9 +9,10 @@ import papers from './papers.js';
 import search from './search.js';
 import show from './show.js';
 import similar from './similar.js';
+import why from './why.js';
 
 /** Every command, in the order help lists them. */
-export const COMMANDS: readonly Command<any>[] = [ask, search, show, similar, link, more, papers, digest, help];
+export const COMMANDS: readonly Command<any>[] = [ask, search, show, similar, why, link, more, papers, digest, help];
 
 /** Other words users type for a command. */
 export const COMMAND_ALIASES: Readonly<Record<string, string>> = { next: 'more', list: 'papers', '?': 'help', open: 'show', like: 'similar' };

@@ -6,7 +6,7 @@ import type { PaperFilters } from '../query/filters.js';
  * What commands return: plain data, rendered by each front-end (terminal text, Slack Block
  * Kit, Discord embeds). Nothing here knows about any platform.
  */
-export type CommandResult = AnswerResult | PaperListResult | PaperDetailResult | HelpResult | ErrorResult | NoticeResult | DigestResult | LinkResult;
+export type CommandResult = AnswerResult | PaperListResult | PaperDetailResult | HelpResult | ErrorResult | NoticeResult | DigestResult | LinkResult | WhyResult;
 
 /** A short confirmation or status ("Subscribed: daily at 09:00 UTC …"); shown to the asker only. */
 export interface NoticeResult {
@@ -42,6 +42,8 @@ export interface AnswerResult {
   answer: Answer;
   /** The ranked papers for the question, for "More results"; absent when nothing matched. */
   next?: PageRequest;
+  /** When a follow-up ("only 2024", "what about video?") made it: the question it ran, shown as "follow-up: …". */
+  followUp?: string;
 }
 
 /** One entry of a ranked or plain list of papers. */
@@ -76,6 +78,8 @@ export interface PaperListResult {
   hasMore: boolean;
   /** The next page, when there is one. */
   next?: PageRequest;
+  /** When a follow-up ("only 2024", "what about video?") made it: what it ran, shown as "follow-up: …". */
+  followUp?: string;
 }
 
 /** Filters of a list, for display ("filters: since 2024-01-01 · with code · newest first") and `--json`. */
@@ -112,6 +116,31 @@ export interface LinkResult {
   similar: PaperListItem[];
   /** When the corpus lacks it: the command that fetches it (`paperbot sync --arxiv-query "id:…"`). */
   sync?: string;
+}
+
+/**
+ * `why N` (or "why 2?" after a result): why a paper is in the last result — the words it matched,
+ * where and how often, the words it lacks, and the sentence that matched.
+ */
+export interface WhyResult {
+  kind: 'why';
+  /** The paper, with the number it had in the last result. */
+  paper: SourceRef;
+  /** What it was matched against: a question (answer), a query (search), another paper (similar), or a plain list (papers). */
+  basis: { kind: 'question' | 'query' | 'like' | 'list'; text: string };
+  /** The words it holds: how often in its title and in its abstract. */
+  matched: Array<{ word: string; title: number; abstract: number }>;
+  /** The question's words it lacks. */
+  missing: string[];
+  /** The sentences the answer quoted from it (answers only). */
+  quoted: string[];
+  /** The abstract sentence holding the most of the matched words, with highlight ranges. */
+  sentence?: { text: string; highlights: Array<[number, number]> };
+  /** Its place in the ranking (1-based) and how many papers the ranking has; rank absent when it is not ranked. */
+  rank?: number;
+  total: number;
+  /** The filters the list was made with, as phrases ("since 2024-01-01"); the paper passes them. */
+  filters: string[];
 }
 
 /** `help`: the commands and how to call them. */

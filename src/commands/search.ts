@@ -30,7 +30,7 @@ export async function searchPage(
   const list = listResult(
     {
       source: 'search',
-      title: `Papers for "${query}"`,
+      title: query ? `Papers for "${query}"` : 'Papers in the corpus',
       query,
       keywords: result.keywords,
       papers: result.papers,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IndexService } from '../app/index-service.js';
+import type { PaperFilters } from '../query/filters.js';
 import type { Session } from '../session/session.js';
 import { defineCommand } from './command.js';
 import { pageSize, paperRef } from './limits.js';
@@ -9,9 +10,9 @@ import type { PaperListResult } from './results.js';
 import { parseTextArgs } from './text-args.js';
 
 /** Lists one page of the papers most like a paper (shared with `more`). */
-export async function similarPage(index: IndexService, session: Session, id: string, offset: number, limit: number): Promise<PaperListResult> {
-  const { like, papers, total } = await index.similar(id, { offset, limit });
-  return listResult(
+export async function similarPage(index: IndexService, session: Session, id: string, offset: number, limit: number, filters?: PaperFilters): Promise<PaperListResult> {
+  const { like, papers, total, filters: applied } = await index.similar(id, { offset, limit, ...(filters ? { filters } : {}) });
+  const list = listResult(
     {
       source: 'similar',
       title: `Papers like "${like.title}"`,
@@ -21,9 +22,12 @@ export async function similarPage(index: IndexService, session: Session, id: str
       offset,
       total,
       limit,
+      ...(filters ? { filters } : {}),
     },
     session,
   );
+  if (applied) list.filters = { applied: applied.filters, understood: applied.understood, notes: applied.notes };
+  return list;
 }
 
 /** `similar PAPER [--limit N]`: the papers most like a given one. */

@@ -26,3 +26,6 @@ export function filtersLine(filters: { understood: readonly string[]; notes: rea
   if (!filters || filters.understood.length === 0) return undefined;
   return `filters: ${filters.understood.join(' · ')}${filters.notes.length ? ` (${filters.notes.join('; ')})` : ''}`;
 }
+
+/** "follow-up: which papers speed up diffusion sampling for video?" — what a follow-up ran. */
+export const followUpLine = (ran: string): string => `follow-up: ${ran}`;

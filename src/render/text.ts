@@ -1,7 +1,8 @@
 import type { Answer, SourceRef } from '../answer/answer-types.js';
-import type { CommandResult, HelpResult, LinkResult, PaperDetailResult, PaperListResult } from '../commands/results.js';
+import type { CommandResult, HelpResult, LinkResult, PaperDetailResult, PaperListResult, WhyResult } from '../commands/results.js';
 import type { Digest } from '../digest/digest-types.js';
-import { filtersLine, matchedLine, nothingOnLine, searchedForLine } from './format-answer.js';
+import { filtersLine, followUpLine, matchedLine, nothingOnLine, searchedForLine } from './format-answer.js';
+import { whyWording } from './format-why.js';
 import { formatDate, sourceFacts } from './format-source.js';
 import { terminalSafe } from './terminal-safe.js';
 
@@ -42,7 +43,7 @@ const widthOf = (options: TextOptions) => Math.max(MIN_TEXT_WIDTH, Math.floor(op
 function render(result: CommandResult, width: number): string {
   switch (result.kind) {
     case 'answer':
-      return renderAnswer(result.answer, width);
+      return renderAnswer(result.answer, width, result.followUp);
     case 'list':
       return renderList(result, width);
     case 'paper':
@@ -57,6 +58,8 @@ function render(result: CommandResult, width: number): string {
       return digestText(result.digest, width);
     case 'link':
       return renderLink(result, width);
+    case 'why':
+      return renderWhy(result, width);
   }
 }
 
@@ -74,8 +77,9 @@ function digestText(digest: Digest, width: number): string {
   return lines.join('\n').trimEnd();
 }
 
-function renderAnswer(answer: Answer, width: number): string {
+function renderAnswer(answer: Answer, width: number, followUp?: string): string {
   const context = [
+    ...(followUp ? [wrap(followUpLine(followUp), width)] : []),
     ...(answer.searchedFor ? [wrap(searchedForLine(answer.searchedFor), width)] : []),
     ...(answer.filters ? [wrap(filtersLine(answer.filters)!, width)] : []),
     ...(answer.keywords.length ? [wrap(matchedLine(answer.keywords), width)] : []),
@@ -120,7 +124,7 @@ function renderSource(source: SourceRef, width: number, show: { snippet?: string
 
 function renderList(result: PaperListResult, width: number): string {
   const filters = filtersLine(result.filters);
-  const searched = [...(result.searchedFor ? [wrap(searchedForLine(result.searchedFor), width)] : []), ...(filters ? [wrap(filters, width)] : [])];
+  const searched = [...(result.followUp ? [wrap(followUpLine(result.followUp), width)] : []), ...(result.searchedFor ? [wrap(searchedForLine(result.searchedFor), width)] : []), ...(filters ? [wrap(filters, width)] : [])];
   if (result.items.length === 0) {
     const none = result.offset > 0 ? 'No more papers.' : `No papers found${result.keywords.length ? ` for ${result.keywords.join(', ')}` : ''}.`;
     return [wrap(none, width), ...searched, ...(result.didYouMean ? [wrap(didYouMeanLine(result.didYouMean), width)] : [])].join('\n');
@@ -133,6 +137,19 @@ function renderList(result: PaperListResult, width: number): string {
   for (const item of result.items) lines.push(...renderSource(item, width, { snippet: item.snippet }), '');
   if (result.hasMore) lines.push('("more" for the next page)');
   return lines.join('\n').trimEnd();
+}
+
+/** `why N`: what the paper matched, word by word, and the sentence that matched. */
+function renderWhy(result: WhyResult, width: number): string {
+  const wording = whyWording(result);
+  const lines = [wrap(`${wording.heading}: ${result.paper.title}`, width), wrap(wording.basis, width)];
+  for (const word of wording.words) lines.push(hanging('  ', word, width));
+  if (wording.missing) lines.push(wrap(wording.missing, width));
+  if (wording.filters) lines.push(wrap(wording.filters, width));
+  if (result.quoted.length) lines.push('', wrap(wording.quotedLabel, width), ...result.quoted.map((s) => hanging('  “', `${s}”`, width, '   ')));
+  else if (result.sentence) lines.push('', wrap(wording.sentenceLabel, width), hanging('  “', `${result.sentence.text}”`, width, '   '));
+  lines.push('', wrap(`("show ${result.paper.n}" opens it, "similar ${result.paper.n}" finds papers like it)`, width));
+  return lines.join('\n');
 }
 
 /** "Did you mean: diffusion sampling? Try: search diffusion sampling" */

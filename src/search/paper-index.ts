@@ -451,6 +451,12 @@ export class PaperIndex {
     return clauses;
   }
 
+  /** A paper's most distinctive terms (tf·idf, title counted twice), weights summing to 1: what "similar" searches with. */
+  distinctiveTermsOf(id: string): Map<string, number> {
+    this.require(id);
+    return this.distinctiveTerms(this.terms[this.byId.get(id)!]!);
+  }
+
   private distinctiveTerms(doc: DocTerms): Map<string, number> {
     const tf = new Map<string, number>();
     for (const term of [...doc.title, ...doc.title, ...doc.abstract]) tf.set(term, (tf.get(term) ?? 0) + 1);

@@ -1,6 +1,7 @@
 import type { ChannelFeedback, ProfileSummary } from '../digest/channel-profile.js';
 import type { Answer } from '../answer/answer-types.js';
-import type { ArxivMatch, CompletionOptions, IndexService, PageOptions, PaperPage, SearchOptions, SearchPage, SimilarPage } from '../app/index-service.js';
+import type { AnswerOptions, ArxivMatch, CompletionOptions, ExplainBasis, Explanation, IndexService, PageOptions, PaperPage, SearchOptions, SearchPage, SimilarOptions, SimilarPage } from '../app/index-service.js';
+import type { ParsedFilters } from '../query/filters.js';
 import type { CorpusSummary } from '../corpus/corpus-summary.js';
 import type { Paper } from '../corpus/paper.js';
 import { asCodedError } from '../errors.js';
@@ -128,7 +129,7 @@ export class IndexWorkers implements IndexService {
     return this.call('search', [query, page]);
   }
 
-  similar(id: string, page: PageOptions): Promise<SimilarPage> {
+  similar(id: string, page: SimilarOptions): Promise<SimilarPage> {
     return this.call('similar', [id, page]);
   }
 
@@ -136,8 +137,16 @@ export class IndexWorkers implements IndexService {
     return this.call('recent', [page]);
   }
 
-  answer(question: string, options?: { now?: number }): Promise<Answer> {
+  answer(question: string, options?: AnswerOptions): Promise<Answer> {
     return this.call('answer', options ? [question, options] : [question]);
+  }
+
+  understandFilters(text: string, now: number): Promise<ParsedFilters> {
+    return this.call('understandFilters', [text, now]);
+  }
+
+  explain(id: string, basis: ExplainBasis): Promise<Explanation> {
+    return this.call('explain', [id, basis]);
   }
 
   digestPapers(posted: readonly string[], count: number, topic?: string, feedback?: ChannelFeedback): Promise<Paper[]> {

@@ -134,7 +134,7 @@ describe('paperbot WORD: an unknown command', () => {
     expect(run.code, describeRun(run)).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain("error: unknown command 'frobnicate'\n");
-    expect(run.stderr).toContain('Commands: chat, ask, search, show, similar, link, more, papers, rank, eval, digest, sync, help.');
+    expect(run.stderr).toContain('Commands: chat, ask, search, show, similar, why, link, more, papers, rank, eval, digest, sync, help.');
   });
 
   it('keeps `help` and `help COMMAND` as commands', async () => {

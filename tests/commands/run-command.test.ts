@@ -86,7 +86,7 @@ describe('runCommand: validating input', () => {
     expect(await run('frobnicate', {})).toEqual({
       kind: 'error',
       code: ErrorCode.UnknownCommand,
-      message: 'Unknown command "frobnicate". Commands: ask, search, show, similar, link, more, papers, digest, help.',
+      message: 'Unknown command "frobnicate". Commands: ask, search, show, similar, why, link, more, papers, digest, help.',
       hint: 'Type "help" for the commands, or just ask a question.',
     });
   });

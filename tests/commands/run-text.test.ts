@@ -142,7 +142,7 @@ describe('runText: routing a line of chat', () => {
     expect(await conversation(index).say('help nosuch')).toEqual({
       kind: 'error',
       code: ErrorCode.UnknownCommand,
-      message: 'Unknown command "nosuch". Commands: ask, search, show, similar, link, more, papers, digest, help.',
+      message: 'Unknown command "nosuch". Commands: ask, search, show, similar, why, link, more, papers, digest, help.',
       hint: 'Type "help" for the commands, or just ask a question.',
     });
   });

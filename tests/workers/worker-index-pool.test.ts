@@ -68,6 +68,13 @@ describe('WorkerIndexPool on the seed corpus, two threads', () => {
     expect(await pooled.index.digestPapers([], 5, 'diffusion', feedback)).toEqual(await local.digestPapers([], 5, 'diffusion', feedback));
     expect(await pooled.index.digestProfile(feedback, 5)).toEqual(await local.digestProfile(feedback, 5));
     expect(await pooled.index.completePapers('parallel sampling', { limit: 25, maxIdLength: 100 })).toEqual(await local.completePapers('parallel sampling', { limit: 25, maxIdLength: 100 }));
+    // Follow-ups' needs: filters parsed with the corpus's authors, explanations, filtered answers and similar lists.
+    const now = Date.UTC(2026, 11, 2);
+    expect(await pooled.index.understandFilters('diffusion with code since 2024', now)).toEqual(await local.understandFilters('diffusion with code since 2024', now));
+    expect(await pooled.index.explain(ids[0]!, { query: EXAMPLE_QUESTION, filters: { withCode: true } })).toEqual(await local.explain(ids[0]!, { query: EXAMPLE_QUESTION, filters: { withCode: true } }));
+    expect(await pooled.index.explain(ids[1]!, { like: ids[0]! })).toEqual(await local.explain(ids[1]!, { like: ids[0]! }));
+    expect(await pooled.index.answer(EXAMPLE_QUESTION, { now, filters: { since: '2024-01-01' } })).toEqual(await local.answer(EXAMPLE_QUESTION, { now, filters: { since: '2024-01-01' } }));
+    expect(await pooled.index.similar(ids[0]!, { offset: 0, limit: 5, filters: { withCode: true } })).toEqual(await local.similar(ids[0]!, { offset: 0, limit: 5, filters: { withCode: true } }));
     // The seed corpus has no arXiv ids: a pasted link is "not in the corpus" through the pool too.
     expect(await pooled.index.findArxiv('2301.12345')).toBeUndefined();
     const link = 'https://arxiv.org/abs/2301.12345v2';

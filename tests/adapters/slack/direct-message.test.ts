@@ -54,7 +54,7 @@ describe('a direct message to the bot', () => {
   it('posts help and errors normally (only the asker is in a DM)', async () => {
     await slack.sendEvent(dmEvent('help'));
     expect(slack.api.of('chat.postEphemeral')).toEqual([]);
-    expect(slack.api.of('chat.postMessage')[0]!.body.text).toBe('paperbot commands: ask, search, show, similar, link, more, papers, digest, help');
+    expect(slack.api.of('chat.postMessage')[0]!.body.text).toBe('paperbot commands: ask, search, show, similar, why, link, more, papers, digest, help');
   });
 
   it('ignores edits, deletions, joins, other bots and its own messages', async () => {

@@ -98,7 +98,7 @@ describe('@paperbot <question> in a channel', () => {
   it('shows usage, ephemerally, for a bare mention', async () => {
     await slack.sendEvent({ ...mentionEvent(''), text: '<@UBOT>' });
     const [help] = slack.api.of('chat.postEphemeral');
-    expect(help!.body.text).toBe('paperbot commands: ask, search, show, similar, link, more, papers, digest, help');
+    expect(help!.body.text).toBe('paperbot commands: ask, search, show, similar, why, link, more, papers, digest, help');
     expect(JSON.stringify(help!.body.blocks)).toContain('`ask QUESTION` — Answer a question');
     expect(slack.api.of('chat.postMessage')).toEqual([]);
   });

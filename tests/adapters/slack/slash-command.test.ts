@@ -82,7 +82,7 @@ describe('/paper', () => {
     for (const help of responses()) {
       expect(help.response_type).toBe('ephemeral');
       expect(JSON.stringify(help.blocks)).not.toContain('paperbot_share');
-      expect(help.text).toBe('paperbot commands: ask, search, show, similar, link, more, papers, digest, help');
+      expect(help.text).toBe('paperbot commands: ask, search, show, similar, why, link, more, papers, digest, help');
       expect(JSON.stringify(help.blocks)).toContain('`/paper search QUERY [--limit N] [--since DATE] [--until DATE] [--with-code] [--sort date|upvotes]` — List the papers that best match a query');
     }
     expect(responses()).toHaveLength(2);

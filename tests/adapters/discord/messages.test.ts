@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { messageProblems } from '../../../adapters/discord/discord-limits.js';
 import { stripBotMentions } from '../../../adapters/discord/mention-text.js';
+import { renderResult } from '../../../adapters/discord/render-embeds.js';
 import { Paperbot } from '../../../src/app/paperbot.js';
 import { expectKind } from '../../helpers/results.js';
 import { linkedIndex } from '../../helpers/linked-index.js';
@@ -231,6 +232,41 @@ describe('in a DM', () => {
     expect(post.body.embeds[0].title).toBe(QUESTION);
     const { post: shown } = await ask('show 2', { dm: true });
     expect(shown.body.embeds[0].title).toBe(await sourceTitle(QUESTION, 2));
+  });
+});
+
+/** The embeds the core's result renders to, as JSON carries them, for `lines` said in order in one conversation of its own. */
+async function coreEmbeds(lines: string[]): Promise<unknown> {
+  const key = `expected:${Math.random()}`;
+  let result = await bot.runText(lines[0]!, key);
+  for (const line of lines.slice(1)) result = await bot.runText(line, key);
+  return JSON.parse(JSON.stringify(renderResult(result).embeds));
+}
+
+describe('follow-ups (the core\'s) through replies and threads', () => {
+  it.each(['only 2024', 'what about video?', 'why 1?', 'more like 2'])('a reply "%s" to an answer gets what the core answers in that conversation', async (line) => {
+    const { post: answer } = await ask(`${MENTION} ${QUESTION}`, { mentions: [BOT_USER_ID] });
+    const { post } = await ask(line, replyPing(answer));
+    expect(post.body.embeds).toEqual(await coreEmbeds([QUESTION, line]));
+    expect(messageProblems(post.body)).toEqual([]);
+  });
+
+  it('two replies to the same answer are two conversations: narrowing one leaves the other as it was', async () => {
+    const { post: answer } = await ask(`${MENTION} search diffusion sampling`, { mentions: [BOT_USER_ID] });
+    const { post: narrowed } = await ask('only 2024', replyPing(answer));
+    expect(narrowed.body.embeds).toEqual(await coreEmbeds(['search diffusion sampling', 'only 2024']));
+    const { post } = await ask('more', replyPing(answer));
+    expect(post.body.embeds).toEqual(await coreEmbeds(['search diffusion sampling', 'more']));
+  });
+
+  it('in a thread, follow-ups chain without replies: a search, "only 2024", then "what about video?"', async () => {
+    const thread = '1300000000000000088';
+    h.addThread(threadCreate(thread, 'follow-ups'));
+    const place = { channel: thread, thread: true, mentions: [BOT_USER_ID] };
+    await ask(`${MENTION} search diffusion sampling`, place);
+    await ask(`${MENTION} only 2024`, place);
+    const { post } = await ask(`${MENTION} what about video?`, place);
+    expect(post.body.embeds).toEqual(await coreEmbeds(['search diffusion sampling', 'only 2024', 'what about video?']));
   });
 });
 

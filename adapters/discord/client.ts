@@ -1,35 +1,53 @@
-import { Client, Events, GatewayIntentBits, RESTEvents, type RESTOptions } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, RESTEvents, type RESTOptions } from 'discord.js';
 import type { Env } from '../../src/config/env.js';
 import type { Logger } from '../../src/log/logger.js';
 import type { InteractionHandler } from './interaction-handler.js';
 import { NO_MENTIONS } from './interaction-handler.js';
+import type { MessageHandler } from './message-handler.js';
+import { PostBudgets } from './post-budget.js';
 import { errorMeta, redactUrl } from './safe-log.js';
 
 /** Discord's REST API, unless DISCORD_API_URL points elsewhere (a proxy, or a fake in tests). */
 export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
 
 /**
- * A discord.js client for paperbot, not yet logged in. Intents: `Guilds` only — slash commands
- * and buttons arrive as interactions, which need no privileged intent (no message content, no
- * members). The REST base URL is configurable; the gateway URL then comes from its `/gateway/bot`.
- * `rest` overrides REST options (tests shorten retries and rate-limit offsets).
+ * The gateway intents paperbot asks for. None is privileged — never `MessageContent`,
+ * `GuildMembers` or `GuildPresences`:
+ * - `Guilds`: servers, channels and threads (the cache the other events resolve against);
+ * - `GuildMessages`, `DirectMessages`: message events. Without the message-content intent
+ *   Discord still delivers the content of messages that mention the bot (a reply with the
+ *   reply ping on counts) and of DMs — exactly the messages paperbot answers; others arrive
+ *   with empty content and are ignored.
+ * Slash commands and buttons arrive as interactions, which need no intent at all.
  */
-export function createDiscordClient(env: Pick<Env, 'DISCORD_API_URL'>, rest: Partial<RESTOptions> = {}): Client {
+export const GATEWAY_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages] as const;
+
+/**
+ * A discord.js client for paperbot, not yet logged in, with {@link GATEWAY_INTENTS}. The REST
+ * base URL is configurable; the gateway URL then comes from its `/gateway/bot`. `rest` overrides
+ * REST options (tests shorten retries and rate-limit offsets). `budgets`: the time budgets of the
+ * channel posts under way (message replies); a rate-limit wait that would overrun one fails the
+ * post instead (default: a store of its own, then nothing is budgeted).
+ */
+export function createDiscordClient(env: Pick<Env, 'DISCORD_API_URL'>, rest: Partial<RESTOptions> = {}, budgets: PostBudgets = new PostBudgets()): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds],
-    rest: { api: env.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL, ...rest },
+    intents: [...GATEWAY_INTENTS],
+    // DM channels are not in the cache until a DM arrives; without this its message is dropped.
+    partials: [Partials.Channel],
+    rest: { api: env.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL, rejectOnRateLimit: (info) => budgets.wouldOverrun(info), ...rest },
     // A second guard besides the per-message setting: nothing the client sends may ping.
     allowedMentions: NO_MENTIONS,
   });
 }
 
 /**
- * Routes interactions to the handler and the client's own trouble to the log. An `error` event
+ * Routes interactions and messages to their handlers and the client's own trouble to the log. An `error` event
  * without a listener would throw and end the process; with these, a failing shard or a REST
  * outage is logged and the bot stays up (discord.js reconnects shards by itself).
  */
-export function attachClient(client: Client, handler: InteractionHandler, logger: Logger): void {
+export function attachClient(client: Client, handler: InteractionHandler, logger: Logger, messages?: MessageHandler): void {
   client.on(Events.InteractionCreate, (interaction) => void handler.handle(interaction));
+  if (messages) client.on(Events.MessageCreate, (message) => void messages.handle(message));
   client.on(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, application: ready.application.id, guilds: ready.guilds.cache.size, shards: ready.shard?.ids }, 'discord: connected');
   });

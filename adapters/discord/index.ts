@@ -8,6 +8,8 @@ import { PageStore } from './buttons.js';
 import { attachClient, createDiscordClient, DEFAULT_DISCORD_API_URL } from './client.js';
 import { destroyClient } from './destroy-client.js';
 import { InteractionHandler } from './interaction-handler.js';
+import { MessageHandler } from './message-handler.js';
+import { PostBudgets } from './post-budget.js';
 import { errorMeta, redactingLogger } from './safe-log.js';
 
 export { buildSlashCommandData } from './slash-command-data.js';
@@ -30,7 +32,7 @@ export interface StartDiscordOptions {
 
 /**
  * Serves paperbot on Discord: logs in with DISCORD_TOKEN and answers `/paper` commands,
- * autocomplete and result buttons. Without DISCORD_TOKEN it does nothing (and says so).
+ * autocomplete, result buttons, and messages that mention the bot (or reply to it) or are DMs. Without DISCORD_TOKEN it does nothing (and says so).
  * Under `npm run start:sharded` each shard process calls this; discord.js picks the shard up
  * from the environment the ShardingManager sets.
  *
@@ -45,9 +47,12 @@ export async function startDiscord(bot: Paperbot, env: Env, logger: Logger, opti
     return { stop: async () => {} };
   }
   const log = redactingLogger(logger, [env.DISCORD_TOKEN]);
-  const client = createDiscordClient(env);
-  const handler = new InteractionHandler({ bot, logger: log, pages: new PageStore() });
-  attachClient(client, handler, log);
+  const budgets = new PostBudgets();
+  const client = createDiscordClient(env, {}, budgets);
+  const pages = new PageStore();
+  const handler = new InteractionHandler({ bot, logger: log, pages });
+  const messages = new MessageHandler({ bot, logger: log, pages, budgets });
+  attachClient(client, handler, log, messages);
   try {
     await loginOnce(client, env.DISCORD_TOKEN, options);
   } catch (error) {
@@ -67,7 +72,7 @@ export async function startDiscord(bot: Paperbot, env: Env, logger: Logger, opti
   }
   return {
     async stop() {
-      await handler.idle();
+      await Promise.all([handler.idle(), messages.idle()]);
       await destroyClient(client);
       log.info({}, 'discord: disconnected');
     },

@@ -13,10 +13,11 @@ import { findCommand } from '../../src/commands/registry.js';
 import type { CommandResult, PageRequest } from '../../src/commands/results.js';
 import type { Logger } from '../../src/log/logger.js';
 import { paperChoices } from './autocomplete.js';
-import { buttonRows, PageStore, parseButtonId, parseVoteButtonId, similarRequest } from './buttons.js';
-import { messageProblems } from './discord-limits.js';
-import { renderNotice, renderResult, type RenderedResult } from './render-embeds.js';
+import { PageStore, parseButtonId, parseVoteButtonId, similarRequest } from './buttons.js';
+import { renderNotice, type RenderedResult } from './render-embeds.js';
+import { FAILED_NOTICE, renderForConversation, replyBody } from './reply-body.js';
 import { errorMeta } from './safe-log.js';
+import { sessionKey } from './session-keys.js';
 import { PRIVATE_OPTION_NAME, SLASH_COMMAND_NAME } from './slash-command-data.js';
 
 /**
@@ -39,7 +40,7 @@ export const NOTICES = {
   notYours: 'Only the person who asked can use this button.',
   expired: 'This button has expired; run the command again.',
   unknownCommand: 'This command is not known to this version of paperbot; the command list may be out of date.',
-  failed: 'Something went wrong while answering. Please try again.',
+  failed: FAILED_NOTICE,
 } as const;
 
 export interface InteractionHandlerOptions {
@@ -49,10 +50,7 @@ export interface InteractionHandlerOptions {
   pages?: PageStore;
 }
 
-/** The conversation an interaction belongs to: one per channel and user (`dm` outside guilds). */
-export function sessionKey(interaction: Interaction): string {
-  return `discord:${interaction.guildId ?? 'dm'}:${interaction.channelId ?? 'none'}:${interaction.user.id}`;
-}
+export { sessionKey } from './session-keys.js';
 
 /**
  * Translates Discord interactions into core calls and core results into Discord replies: slash
@@ -109,11 +107,11 @@ export class InteractionHandler {
     // `private:true` (a Discord-only option): the reply is for the caller only.
     const hidden = interaction.options.getBoolean(PRIVATE_OPTION_NAME) === true;
     if (ANSWERED_AT_ONCE.has(command.name)) {
-      return this.reply(interaction, this.render(await this.bot.run(command.name, input, key, conversationOf(interaction)), key, command.name), hidden);
+      return this.reply(interaction, await this.render(await this.bot.run(command.name, input, key, conversationOf(interaction)), key, command.name), hidden);
     }
     await interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {});
     const result = await this.timed(interaction, () => this.bot.run(command.name, input, key, conversationOf(interaction)));
-    return this.deliverDeferred(interaction, this.render(result, key, command.name), hidden);
+    return this.deliverDeferred(interaction, await this.render(result, key, command.name), hidden);
   }
 
   private async button(interaction: ButtonInteraction): Promise<void> {
@@ -121,7 +119,7 @@ export class InteractionHandler {
     if (vote) {
       // A digest's 👍/👎: the vote is the clicker's, in this channel; confirmed to them only.
       const result = await this.bot.vote({ platform: 'discord', channel: interaction.channelId, user: interaction.user.id, paperId: vote.paperId, vote: vote.vote });
-      return this.reply(interaction, this.render(result, sessionKey(interaction), 'digest'), true);
+      return this.reply(interaction, await this.render(result, sessionKey(interaction), 'digest'), true);
     }
     const action = parseButtonId(interaction.customId);
     if (!action) return this.reply(interaction, renderNotice(NOTICES.expired));
@@ -141,7 +139,7 @@ export class InteractionHandler {
     const hidden = interaction.message.flags.has(MessageFlags.Ephemeral);
     await interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {});
     const result = await this.timed(interaction, () => this.bot.runPage(request, key));
-    return this.deliverDeferred(interaction, this.render(result, key, request.source), hidden);
+    return this.deliverDeferred(interaction, await this.render(result, key, request.source), hidden);
   }
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -154,44 +152,16 @@ export class InteractionHandler {
     await interaction.respond(choices);
   }
 
-  private render(result: CommandResult, key: string, command: string): RenderedResult {
-    const rendered = renderResult(result, { command });
-    if (result.kind === 'list' && rendered.shown !== undefined && rendered.shown < result.items.length) void this.continueAfterShown(key, result.source, result.query, result.offset + rendered.shown);
-    return rendered;
-  }
-
-  /**
-   * When a page had more papers than fit in a message, `/paper more` must continue after the last
-   * one shown, as "More results" does. The core's session assumes every item was shown, so its
-   * "next offset" is moved back here (see docs/discord.md, "What the core could offer").
-   * It runs while the reply is being sent (the session may be in the database); a failure costs
-   * only this correction, never the reply.
-   */
-  private async continueAfterShown(key: string, source: string, query: string, nextOffset: number): Promise<void> {
-    try {
-      const session = await this.bot.sessions.get(key);
-      if (session.last && session.last.source === source && session.last.query === query) {
-        session.last.nextOffset = nextOffset;
-        await this.bot.sessions.set(key, session);
-      }
-    } catch (error) {
-      this.logger.warn({ err: error }, 'discord: could not move the session past the papers shown');
-    }
+  private render(result: CommandResult, key: string, command: string): Promise<RenderedResult> {
+    return renderForConversation(this.bot, result, key, command);
   }
 
   /** The message body for a rendered result, with its buttons, checked against Discord's limits. */
   private message(interaction: RepliableInteraction, rendered: RenderedResult) {
-    const owner = interaction.user.id;
-    let embeds = rendered.embeds;
-    let components = buttonRows(rendered, owner, this.pages);
-    const problems = messageProblems({ embeds, components });
-    if (problems.length > 0) {
-      // A renderer bug must cost one answer, not a 400 from Discord and silence.
+    const body = replyBody(rendered, interaction.user.id, this.pages, (problems) => {
       this.logger.error({ ...describe(interaction), problems }, 'discord: rendered message breaks Discord limits');
-      embeds = renderNotice(NOTICES.failed).embeds;
-      components = [];
-    }
-    return { embeds, components, allowedMentions: NO_MENTIONS };
+    });
+    return { ...body, allowedMentions: NO_MENTIONS };
   }
 
   /** Answers an interaction not yet acknowledged: type 4, ephemeral (flags 64) for help, errors, notices, and when asked (`hidden`). */

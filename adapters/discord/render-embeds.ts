@@ -286,6 +286,7 @@ function renderHelp(help: HelpResult): RenderedResult {
       : [
           'Every sentence of an answer is quoted verbatim from a paper abstract and cited [n].',
           'Paper options take an id (type to search titles) or a number from your last answer or list.',
+          'Or mention @paperbot with a question or a paper link; reply to its answer (or write in the thread) with "show 2", "more" …',
         ];
   const all = notes.length ? [...lines, '', ...notes] : lines;
   return {

@@ -44,6 +44,31 @@ export function isPaperLink(text: string): boolean {
   return arxivIdOfUrl(text) !== undefined;
 }
 
+/** Punctuation that closes a sentence or a bracket around a link, not part of it ("(see …/2301.12345)."). */
+const TRAILING_PUNCTUATION = /[)\]}>.,;:!?'"’”]+$/u;
+const LEADING_PUNCTUATION = /^[(\[{'"‘“]+/u;
+
+/**
+ * The first arXiv or Hugging Face paper link among the words of a chat message ("what is
+ * https://arxiv.org/abs/2006.11239 about?"), as written, without the punctuation around it;
+ * undefined when there is none. Chat front-ends answer such a message with the link preview.
+ *
+ * @example firstPaperLink('what is <https://arxiv.org/abs/2006.11239> about?') // '<https://arxiv.org/abs/2006.11239>'
+ */
+export function firstPaperLink(text: string): string | undefined {
+  for (const word of text.split(/\s+/u)) {
+    if (word === '') continue;
+    // `<…>` (a link whose embed is suppressed) is kept whole: arxivIdOfUrl reads it.
+    const wrapped = /^<[^<>]+>/u.exec(word.replace(LEADING_PUNCTUATION, ''))?.[0];
+    if (wrapped !== undefined && arxivIdOfUrl(wrapped) !== undefined) return wrapped;
+    // Without the sentence's punctuation first: "…/2006.11239?" is a question, not an empty query.
+    const bare = word.replace(LEADING_PUNCTUATION, '').replace(TRAILING_PUNCTUATION, '');
+    if (bare !== '' && arxivIdOfUrl(bare) !== undefined) return bare;
+    if (arxivIdOfUrl(word) !== undefined) return word;
+  }
+  return undefined;
+}
+
 /** An arXiv id without its version suffix: `2301.12345v3` → `2301.12345`; other text as is. */
 export function stripArxivVersion(id: string): string {
   return VERSIONED_ID.exec(id)?.[1] ?? id;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdOfUrl, arxivIdsOf, stripArxivVersion } from '../../src/corpus/arxiv-link.js';
+import { arxivIdOfUrl, arxivIdsOf, firstPaperLink, stripArxivVersion } from '../../src/corpus/arxiv-link.js';
 
 describe('arxivIdOfUrl: the arXiv id a paper link names, version stripped', () => {
   it.each([
@@ -49,5 +49,23 @@ describe('arxivIdOfUrl: the arXiv id a paper link names, version stripped', () =
     };
     expect(arxivIdsOf(paper)).toEqual(['2302.00042']);
     expect(arxivIdsOf({ ...paper, id: '2301.12345', links: [] })).toEqual(['2301.12345']);
+  });
+});
+
+describe('firstPaperLink: the first paper link among the words of a chat message', () => {
+  it.each([
+    ['what is https://arxiv.org/abs/2006.11239 about', 'https://arxiv.org/abs/2006.11239'],
+    ['what is https://arxiv.org/abs/2006.11239?', 'https://arxiv.org/abs/2006.11239'],
+    ['(see https://huggingface.co/papers/2301.12345).', 'https://huggingface.co/papers/2301.12345'],
+    ['compare <https://arxiv.org/abs/2301.12345v2>, please', '<https://arxiv.org/abs/2301.12345v2>'],
+    ['first arxiv.org/abs/2301.12345 then https://arxiv.org/abs/2006.11239', 'arxiv.org/abs/2301.12345'],
+    ['https://example.com/x and then https://arxiv.org/pdf/2006.11239v1.pdf', 'https://arxiv.org/pdf/2006.11239v1.pdf'],
+  ])('%j → %j', (text, link) => {
+    expect(firstPaperLink(text)).toBe(link);
+    expect(arxivIdOfUrl(link)).toBeDefined();
+  });
+
+  it.each(['which papers speed up diffusion sampling?', 'https://example.com/abs/2301.12345', 'arxiv 2301.12345', ''])('%j has none', (text) => {
+    expect(firstPaperLink(text)).toBeUndefined();
   });
 });

@@ -21,6 +21,8 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   /** Parsed JSON body, or undefined when there was none. */
   body: any;
+  /** The JSON body the fake answered with (a posted message, with its id), if any. */
+  response?: any;
 }
 
 export interface FakeReply {
@@ -75,6 +77,7 @@ export class FakeDiscord {
         };
         fake.requests.push(recorded);
         const reply = fake.route(recorded);
+        recorded.response = reply.body;
         const answer = () => {
           res.writeHead(reply.status, { ...(reply.body !== undefined ? { 'content-type': 'application/json' } : {}), ...reply.headers });
           res.end(reply.body !== undefined ? JSON.stringify(reply.body) : undefined);
@@ -161,6 +164,8 @@ export class FakeDiscord {
     if (method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return { status: 200, body: this.message(request.body) };
     if (method === 'DELETE' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return { status: 204 };
     if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return { status: 200, body: this.message(request.body) };
+    const channelPost = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (method === 'POST' && channelPost) return { status: 200, body: this.channelMessage(channelPost[1]!, request.body) };
     if (method === 'GET' && path === '/gateway/bot') {
       return {
         status: 200,
@@ -196,6 +201,30 @@ export class FakeDiscord {
       flags: body?.flags ?? 0,
       webhook_id: APP_ID,
       application_id: APP_ID,
+    };
+  }
+
+  /** A message as Discord returns it for a post by the bot user in a channel (a reply keeps its reference). */
+  private channelMessage(channelId: string, body: any): Record<string, unknown> {
+    const reference = body?.message_reference;
+    return {
+      id: String(++this.messageIds),
+      channel_id: channelId,
+      type: reference ? 19 : 0,
+      content: body?.content ?? '',
+      author: { id: BOT_USER_ID, username: 'paperbot', discriminator: '0', global_name: null, avatar: null, bot: true },
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date(0).toISOString(),
+      edited_timestamp: null,
+      flags: body?.flags ?? 0,
+      ...(reference ? { message_reference: { type: 0, message_id: reference.message_id, channel_id: channelId } } : {}),
     };
   }
 

@@ -1,4 +1,5 @@
 import { GatewayIntentBits } from 'discord.js';
+import { GATEWAY_INTENTS } from '../../../adapters/discord/client.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../../adapters/discord/index.js';
 import { Paperbot } from '../../../src/app/paperbot.js';
@@ -7,7 +8,7 @@ import { ConfigError } from '../../../src/errors.js';
 import { PaperIndex } from '../../../src/search/paper-index.js';
 import { FakeDiscord } from './fake-discord.js';
 import { BOT_TOKEN, recordingLogger, rejection } from './harness.js';
-import { slashCommand } from './payloads.js';
+import { DM_CHANNEL_ID, messageCreate, slashCommand } from './payloads.js';
 import { freePort } from '../helpers/main-process.js';
 
 /**
@@ -26,7 +27,7 @@ afterAll(async () => {
 });
 
 describe('startDiscord', () => {
-  it('logs in with the Guilds intent only, answers interactions from the gateway, and stops cleanly', async () => {
+  it('logs in with Guilds, GuildMessages and DirectMessages — no privileged intent — answers interactions and DMs from the gateway, and stops cleanly', async () => {
     const logs = recordingLogger();
     const discord = await startDiscord(bot, parseEnv({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: fake.apiUrl }), logs);
     try {
@@ -35,12 +36,24 @@ describe('startDiscord', () => {
       expect(gateway[0]!.headers.authorization).toBe(`Bot ${BOT_TOKEN}`);
       await fake.waitForIdentify();
       const identify = fake.gatewayFrames.find((f) => f.op === 2);
-      expect(identify.d).toMatchObject({ token: BOT_TOKEN, intents: GatewayIntentBits.Guilds, shard: [0, 1] });
+      expect(identify.d).toMatchObject({ token: BOT_TOKEN, intents: GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages, shard: [0, 1] });
+      // Message content (1 << 15), members (1 << 1) and presences (1 << 8) are privileged: never asked for.
+      const privileged = (1 << 15) | (1 << 1) | (1 << 8);
+      expect(identify.d.intents & privileged).toBe(0);
+      expect(GatewayIntentBits.MessageContent).toBe(1 << 15);
+      expect(GATEWAY_INTENTS).not.toContain(GatewayIntentBits.MessageContent);
 
       const raw = slashCommand('help');
       fake.dispatch('INTERACTION_CREATE', raw);
       const callback = await fake.waitFor((r) => r.path === `/interactions/${raw.id}/${raw.token}/callback`);
       expect(callback.body).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
+
+      // A DM over the gateway: its channel is not cached (Partials.Channel makes it), and it is answered.
+      const dm = messageCreate('fast diffusion sampling', { dm: true });
+      fake.dispatch('MESSAGE_CREATE', dm);
+      const reply = await fake.waitFor((r) => r.method === 'POST' && r.path === `/channels/${DM_CHANNEL_ID}/messages`);
+      expect(reply.body).toMatchObject({ message_reference: { message_id: dm.id }, allowed_mentions: { parse: [], replied_user: false } });
+      expect(reply.body.embeds[0].title).toBe('fast diffusion sampling');
     } finally {
       await discord.stop();
     }

@@ -314,7 +314,7 @@ describe('a mention with a paper link', () => {
   it('to a paper the corpus lacks says so, with the sync to run, as a reply', async () => {
     const { post } = await ask(`${MENTION} have you read https://huggingface.co/papers/2412.99999 ?`, { mentions: [BOT_USER_ID] });
     expect(post.body.flags).toBeUndefined();
-    expect(post.body.embeds[0].description).toBe('arXiv 2412.99999 is not in the corpus.\nFetch it with: `paperbot sync --arxiv-query "id:2412.99999"`');
+    expect(post.body.embeds[0].description).toBe('arXiv 2412.99999 is not in the corpus.\nFetch it with: `paperbot sync --arxiv-id 2412.99999`');
   });
 });
 

@@ -48,9 +48,11 @@ export function answer(
   limits: Partial<AnswerLimits> = {},
   /** Only papers it accepts are quoted, listed or counted (filters: "since 2024", "with code"). Default: all. */
   accept?: (paper: Paper) => boolean,
+  /** With `accept`: the question's whole ranking when the caller already has it (`index.search(question, { limit: index.size })`), so it is not ranked twice. */
+  ranked?: SearchResult,
 ): Answer {
   const options = { ...DEFAULT_ANSWER_LIMITS, ...limits };
-  const result = accept ? acceptedOnly(index.search(question, { limit: Math.max(index.size, 1) }), accept, options.candidatePapers) : index.search(question, { limit: options.candidatePapers });
+  const result = accept ? acceptedOnly(ranked ?? index.search(question, { limit: Math.max(index.size, 1) }), accept, options.candidatePapers) : index.search(question, { limit: options.candidatePapers });
   const query = result.query;
   const base: Pick<Answer, 'question' | 'keywords' | 'totalMatches'> & Partial<Answer> = { question, keywords: result.keywords.phrases, totalMatches: result.total };
   if (query.searchedFor) base.searchedFor = query.searchedFor;

@@ -181,10 +181,10 @@ export class LocalIndexService implements IndexService {
     // An order means nothing to an answer; only filters that keep or drop papers apply.
     const { sort: _sort, ...filters } = mergeFilters(parsed.filters, options.filters);
     if (!hasFilters(filters) || !parsed.rest) return answer(this.index, question);
-    const ranked = this.index.search(parsed.rest, { limit: Math.max(this.index.size, 1) }).hits.map((hit) => hit.paper);
-    const { papers, notes } = applyFilters(ranked, filters, this.filterTerms());
+    const ranking = this.index.search(parsed.rest, { limit: Math.max(this.index.size, 1) });
+    const { papers, notes } = applyFilters(ranking.hits.map((hit) => hit.paper), filters, this.filterTerms());
     const kept = new Set(papers.map((paper) => paper.id));
-    const result = answer(this.index, parsed.rest, {}, (paper) => kept.has(paper.id));
+    const result = answer(this.index, parsed.rest, {}, (paper) => kept.has(paper.id), ranking);
     return { ...result, question, filters: { understood: describeFilters(filters), notes } };
   }
 

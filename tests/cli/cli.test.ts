@@ -339,6 +339,24 @@ describe('paperbot chat and npm start', () => {
     expect(more.split('\n')[1]).toMatch(new RegExp(`^Papers for "${EXAMPLE_QUESTION.replace(/[?]/g, '\\?')}" — 1-10 of \\d+$`));
   });
 
+  it('chat: follow-ups resolve against the last result ("why 1?", "only 2024", "what about video?", "more like 2")', async () => {
+    const lines = ['search diffusion sampling', 'why 1?', 'only 2024', 'what about video?', 'more like 2', 'only with code'];
+    const result = await paperbot(['chat'], { input: lines.join('\n') + '\n', cache: join(cacheHome, 'chat-follow-ups') });
+    expect(result.code, describeRun(result)).toBe(0);
+    const turns = result.stdout.split(/^> /m).slice(1);
+    expect(turns.map((turn) => turn.split('\n')[0])).toEqual(lines);
+    const [search, why, only, video, like, code] = turns as [string, string, string, string, string, string];
+    const first = search.split('\n').find((line) => line.startsWith('[1] '))!.slice(4).split(' — ')[0]!;
+    expect(why).toContain(`Why [1] is listed: ${first}`);
+    expect(why).toMatch(/For the search "diffusion sampling": ranked 1 of \d+\./);
+    expect(only).toContain('follow-up: diffusion sampling');
+    expect(only).toMatch(/filters: from 2024-01-01 to 2024-12-31 \(dates known for \d+ of \d+ papers; \d+ match\)/);
+    expect(video).toContain('follow-up: diffusion sampling for video');
+    expect(video).toContain('filters: from 2024-01-01 to 2024-12-31');
+    expect(like.split('\n')[1]).toMatch(/^Papers like "/);
+    expect(code).toContain('filters: with code');
+  });
+
   it('chat | head -1: the reader leaving (EPIPE) ends it quietly, exit 0, no stack trace', async () => {
     const child = spawn(process.execPath, [CLI_BIN, 'chat'], { cwd: workDir, env: cliEnv(join(cacheHome, 'epipe')), stdio: 'pipe' });
     let stderr = '';

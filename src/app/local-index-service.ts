@@ -185,6 +185,10 @@ export class LocalIndexService implements IndexService {
     const { papers, notes } = applyFilters(ranking.hits.map((hit) => hit.paper), filters, this.filterTerms());
     const kept = new Set(papers.map((paper) => paper.id));
     const result = answer(this.index, parsed.rest, {}, (paper) => kept.has(paper.id), ranking);
+    if (!result.found && papers.length < ranking.total) {
+      // Said first: the filters, not the corpus, may be why nothing is quoted.
+      result.suggestions = [`The filters keep ${papers.length} of the ${ranking.total} papers matching the question; "drop the filters" asks again without them.`, ...result.suggestions];
+    }
     return { ...result, question, filters: { understood: describeFilters(filters), notes } };
   }
 

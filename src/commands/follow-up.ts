@@ -50,6 +50,10 @@ export async function runFollowUp(followUp: FollowUp, context: CommandContext): 
       return why.execute({ paper: followUp.paper }, context);
     case 'like':
       return similar.execute({ paper: followUp.paper, limit: DEFAULT_PAGE_SIZE }, context);
+    case 'unfilter': {
+      const base = await baseOf(context);
+      return rerun(base.source, base.query, {}, context);
+    }
     case 'refine': {
       // "only diffusion papers" names no filter: asked as a question instead.
       const added = await filtersOf(followUp.filters, context);

@@ -9,6 +9,8 @@
  * slow?" is not (a topic is at most {@link MAX_TOPIC_WORDS} words).
  */
 
+import { hasFilters, parseFilters } from '../query/filters.js';
+
 /** A follow-up, as typed; paper numbers are still the numbers users saw. */
 export type FollowUp =
   /** Narrow (or re-sort) the last result: `filters` is text the filter parser reads ("in 2024", "with code"). */
@@ -20,7 +22,9 @@ export type FollowUp =
   /** Paper `paper` of the last result in full. */
   | { kind: 'show'; paper: string }
   /** Why paper `paper` is in the last result: the matched words and the sentence that matched. */
-  | { kind: 'why'; paper: string };
+  | { kind: 'why'; paper: string }
+  /** The last result again without any filter ("any date", "drop the filters"). */
+  | { kind: 'unfilter' };
 
 /** Longest topic of a "what about X?" follow-up, in words; longer lines are questions of their own. */
 export const MAX_TOPIC_WORDS = 5;
@@ -33,6 +37,11 @@ const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth
 const OPENER = /^(?:(?:ok(?:ay)?|so|and|now|then|hm+|hmm+|thanks|great|cool|please|pls)\b[\s,!.]*)+/i;
 
 const PATTERNS: Array<{ pattern: RegExp; make(m: RegExpExecArray): FollowUp | undefined }> = [
+  // "any date", "all years", "drop the filters", "without filters", "no filters", "all of them"
+  {
+    pattern: /^(?:(?:at\s+)?any\s+(?:date|time|year)|all\s+(?:dates|years|of\s+them|papers)|(?:drop|remove|clear|reset)\s+(?:the\s+|all\s+)?filters?|without\s+(?:the\s+|any\s+)?filters?|no\s+filters?|unfiltered)$/i,
+    make: () => ({ kind: 'unfilter' }),
+  },
   // "why 1", "why is 2 there", "why did you pick [3]", "why paper 2 and not 3" is a question (not matched)
   {
     pattern: new RegExp(String.raw`^why\s+(?:(?:is|was|did\s+you\s+(?:pick|choose|cite|list|include|show)|do\s+you\s+(?:cite|list|show))\s+)?(?:the\s+)?${PAPER}(?:\s+(?:there|here|listed|included|cited|relevant|picked|chosen|in\s+there|a\s+match|matching|on\s+the\s+list))?$`, 'i'),
@@ -120,5 +129,9 @@ const NUMBERED_COMMAND = /^(?:more|next|\[?\d{1,3}\]?|(?:show|open|why|similar|l
  */
 export function readsAsFollowUp(text: string): boolean {
   const line = text.trim().replace(OPENER, '').replace(/[\s?!.]+$/, '').trim();
-  return parseFollowUp(text) !== undefined || NUMBERED_COMMAND.test(line);
+  if (parseFollowUp(text) !== undefined || NUMBERED_COMMAND.test(line)) return true;
+  // A line of filters alone ("with code", "since 2024", "newest first"); the date is irrelevant to the shape.
+  if (!line || line.length > 120) return false;
+  const filters = parseFilters(line, { now: 0 });
+  return !filters.rest && hasFilters(filters.filters);
 }

@@ -147,6 +147,18 @@ describe('follow-ups resolve against the conversation’s last result', () => {
     expect(why.missing).toEqual([]);
   });
 
+  it('"drop the filters" asks the last question again without any, and an answer the filters empty says so', async () => {
+    const { say } = conversation();
+    await say('which papers speed up diffusion sampling?');
+    const none = (await say('only 2020')) as AnswerResult;
+    expect(none.answer.found).toBe(false);
+    expect(none.answer.suggestions[0]).toMatch(/^The filters keep 0 of the \d+ papers matching the question; "drop the filters" asks again without them\.$/);
+    const again = (await say('drop the filters')) as AnswerResult;
+    expect(again.answer.found).toBe(true);
+    expect(again.answer.filters).toBeUndefined();
+    expect(ids(again)).toContain('fast-2022');
+  });
+
   it('"more" after a narrowed list continues it with the same filters', async () => {
     const { say, session } = conversation();
     await say('search diffusion --limit 1');

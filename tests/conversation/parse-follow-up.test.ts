@@ -42,6 +42,10 @@ const TABLE: Array<[string, FollowUp | undefined]> = [
   ['why did you pick 3?', { kind: 'why', paper: '3' }],
   ['why paper 4', { kind: 'why', paper: '4' }],
   ['and why the 2nd one?', { kind: 'why', paper: '2' }],
+  // Dropping the filters
+  ['any date', { kind: 'unfilter' }],
+  ['drop the filters', { kind: 'unfilter' }],
+  ['without filters', { kind: 'unfilter' }],
   // Left alone: questions of their own
   ['why do diffusion models need many sampling steps?', undefined],
   ['what about diffusion models makes sampling slow and expensive?', undefined],
@@ -69,10 +73,10 @@ describe('parseFollowUp', () => {
 });
 
 describe('readsAsFollowUp (what a thread reply without a mention must look like to be answered)', () => {
-  it.each(['only 2024', 'what about video?', 'more like 2', 'show 3', 'why 1?', 'more', '3', '[2]', 'similar 2', 'ok, next'])('answers %j', (text) => {
+  it.each(['only 2024', 'what about video?', 'more like 2', 'show 3', 'why 1?', 'more', '3', '[2]', 'similar 2', 'ok, next', 'with code', 'since 2024', 'newest first', 'any date'])('answers %j', (text) => {
     expect(readsAsFollowUp(text)).toBe(true);
   });
-  it.each(['nice paper!', 'I read this one last week', 'thanks', 'which papers speed up diffusion sampling?', 'show me the code', 'why?'])('leaves %j to the people in the thread', (text) => {
+  it.each(['nice paper!', 'I read this one last week', 'thanks', 'which papers speed up diffusion sampling?', 'show me the code', 'why?', 'code please', 'the latest one looks cool'])('leaves %j to the people in the thread', (text) => {
     expect(readsAsFollowUp(text)).toBe(false);
   });
 });

@@ -3,36 +3,20 @@
  * names (`.ci/run` starts one). Each test gets a fresh schema, dropped after it. Without the
  * variable, or with the server unreachable, everything here is skipped with a notice.
  */
-import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/errors.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
-import { openStore, redactDatabaseUrl } from '../../src/store/open-store.js';
+import { openStore } from '../../src/store/open-store.js';
 import { PostgresStore } from '../../src/store/postgres-store.js';
+import { newTestSchema, postgresTestUrl, postgresUnavailable, POSTGRES_URL_VARIABLE } from '../helpers/postgres.js';
 import { describeStoreContract, subscription } from './store-contract.js';
 
-const URL_VARIABLE = 'PAPERBOT_TEST_DATABASE_URL';
-const url = process.env[URL_VARIABLE]?.trim() || undefined;
+const url = postgresTestUrl;
 
-/** Why the PostgreSQL tests cannot run here, or undefined when they can. */
-async function unavailable(): Promise<string | undefined> {
-  if (!url) return `${URL_VARIABLE} is not set`;
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return undefined;
-  } catch (error) {
-    return `cannot reach ${redactDatabaseUrl(url)} (${error instanceof Error ? error.message || error.name : String(error)})`;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const skip = await unavailable();
-const NOTICE = `PostgreSQL tests skipped: set ${URL_VARIABLE} (e.g. postgres://paperbot:paperbot@127.0.0.1:5432/paperbot_test) to a reachable server (.ci/run starts one) — ${skip}`;
+const skip = await postgresUnavailable();
+const NOTICE = `PostgreSQL tests skipped: set ${POSTGRES_URL_VARIABLE} (e.g. postgres://paperbot:paperbot@127.0.0.1:5432/paperbot_test) to a reachable server (.ci/run starts one) — ${skip}`;
 if (skip) {
   console.warn(`\n*** ${NOTICE}\n`);
   describe('PostgresStore', () => {
@@ -47,9 +31,6 @@ afterAll(async () => {
   await admin?.end();
 });
 
-/** A schema name no other test or run uses. */
-const newSchema = () => `paperbot_test_${process.pid}_${randomBytes(5).toString('hex')}`;
-
 async function dropSchema(schema: string): Promise<void> {
   await adminPool().query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
 }
@@ -57,7 +38,7 @@ async function dropSchema(schema: string): Promise<void> {
 describeStoreContract(
   'PostgresStore',
   async () => {
-    const schema = newSchema();
+    const schema = newTestSchema();
     return {
       open: async () => new PostgresStore({ connectionString: url!, schema }),
       destroy: () => dropSchema(schema),
@@ -75,7 +56,7 @@ describe.skipIf(skip !== undefined)('PostgresStore specifics', () => {
     return store;
   };
   const fresh = () => {
-    const schema = newSchema();
+    const schema = newTestSchema();
     schemas.push(schema);
     return schema;
   };

@@ -182,37 +182,26 @@ export class FakeDiscord {
 
   /** A message object as Discord returns it for a webhook message. */
   private message(body: any): Record<string, unknown> {
-    return {
-      id: String(++this.messageIds),
-      channel_id: '1300000000000000001',
-      type: 20,
-      content: body?.content ?? '',
-      author: { id: APP_ID, username: 'paperbot', discriminator: '0', global_name: null, avatar: null, bot: true },
-      embeds: body?.embeds ?? [],
-      components: body?.components ?? [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      timestamp: new Date(0).toISOString(),
-      edited_timestamp: null,
-      flags: body?.flags ?? 0,
-      webhook_id: APP_ID,
-      application_id: APP_ID,
-    };
+    return { ...this.messageObject('1300000000000000001', 20, APP_ID, body), webhook_id: APP_ID, application_id: APP_ID };
   }
 
   /** A message as Discord returns it for a post by the bot user in a channel (a reply keeps its reference). */
   private channelMessage(channelId: string, body: any): Record<string, unknown> {
     const reference = body?.message_reference;
     return {
+      ...this.messageObject(channelId, reference ? 19 : 0, BOT_USER_ID, body),
+      ...(reference ? { message_reference: { type: 0, message_id: reference.message_id, channel_id: channelId } } : {}),
+    };
+  }
+
+  /** The fields every message object the fake returns has: a new id, the posted body, no mentions. */
+  private messageObject(channelId: string, type: number, authorId: string, body: any): Record<string, unknown> {
+    return {
       id: String(++this.messageIds),
       channel_id: channelId,
-      type: reference ? 19 : 0,
+      type,
       content: body?.content ?? '',
-      author: { id: BOT_USER_ID, username: 'paperbot', discriminator: '0', global_name: null, avatar: null, bot: true },
+      author: { id: authorId, username: 'paperbot', discriminator: '0', global_name: null, avatar: null, bot: true },
       embeds: body?.embeds ?? [],
       components: body?.components ?? [],
       attachments: [],
@@ -224,7 +213,6 @@ export class FakeDiscord {
       timestamp: new Date(0).toISOString(),
       edited_timestamp: null,
       flags: body?.flags ?? 0,
-      ...(reference ? { message_reference: { type: 0, message_id: reference.message_id, channel_id: channelId } } : {}),
     };
   }
 

@@ -19,6 +19,7 @@ import { FAILED_NOTICE, renderForConversation, replyBody } from './reply-body.js
 import { errorMeta } from './safe-log.js';
 import { sessionKey } from './session-keys.js';
 import { PRIVATE_OPTION_NAME, SLASH_COMMAND_NAME } from './slash-command-data.js';
+import { InFlight } from './in-flight.js';
 
 /**
  * Never let a reply ping anyone: paper titles, abstracts and questions are user data, and a
@@ -61,7 +62,7 @@ export class InteractionHandler {
   private readonly bot: Paperbot;
   private readonly logger: Logger;
   private readonly pages: PageStore;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new InFlight();
 
   constructor(options: InteractionHandlerOptions) {
     this.bot = options.bot;
@@ -71,15 +72,12 @@ export class InteractionHandler {
 
   /** Handles one interaction. Never rejects. */
   handle(interaction: Interaction): Promise<void> {
-    const run = this.dispatch(interaction).catch((error: unknown) => this.fail(interaction, error));
-    this.inFlight.add(run);
-    void run.finally(() => this.inFlight.delete(run));
-    return run;
+    return this.inFlight.track(this.dispatch(interaction).catch((error: unknown) => this.fail(interaction, error)));
   }
 
   /** Resolves once every interaction being handled is done (for tests and a clean shutdown). */
-  async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  idle(): Promise<void> {
+    return this.inFlight.idle();
   }
 
   private async dispatch(interaction: Interaction): Promise<void> {

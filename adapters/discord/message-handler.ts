@@ -12,6 +12,7 @@ import { renderNotice } from './render-embeds.js';
 import { FAILED_NOTICE, renderForConversation, replyBody } from './reply-body.js';
 import { errorMeta } from './safe-log.js';
 import { dmSessionKey, messageSessionKey, slashSessionKey, threadSessionKey } from './session-keys.js';
+import { InFlight } from './in-flight.js';
 
 /**
  * How long one reply may take in all, rate-limit waits included, before it is given up. A
@@ -64,7 +65,7 @@ export class MessageHandler {
   private readonly pages: PageStore;
   private readonly budgets: PostBudgets;
   private readonly replyBudgetMs: number;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new InFlight();
 
   constructor(options: MessageHandlerOptions) {
     this.bot = options.bot;
@@ -76,15 +77,12 @@ export class MessageHandler {
 
   /** Handles one message (answers it, or ignores it). Never rejects. */
   handle(message: Message): Promise<void> {
-    const run = this.dispatch(message).catch((error: unknown) => this.fail(message, error));
-    this.inFlight.add(run);
-    void run.finally(() => this.inFlight.delete(run));
-    return run;
+    return this.inFlight.track(this.dispatch(message).catch((error: unknown) => this.fail(message, error)));
   }
 
   /** Resolves once every message being handled is done (for tests and a clean shutdown). */
-  async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  idle(): Promise<void> {
+    return this.inFlight.idle();
   }
 
   private async dispatch(message: Message): Promise<void> {

@@ -32,8 +32,8 @@ export async function runAsFollowUp(text: string, context: CommandContext): Prom
     return runFollowUp(followUp, context);
   }
   if (!context.session.last) return undefined;
-  const filters = await filtersOf(text.replace(/[\s?!.]+$/, ''), context);
-  return filters ? runFollowUp({ kind: 'refine', filters: text }, context) : undefined;
+  const filters = await filtersOf(text, context);
+  return filters ? refine(filters, context) : undefined;
 }
 
 /**
@@ -57,9 +57,7 @@ export async function runFollowUp(followUp: FollowUp, context: CommandContext): 
     case 'refine': {
       // "only diffusion papers" names no filter: asked as a question instead.
       const added = await filtersOf(followUp.filters, context);
-      if (!added) return undefined;
-      const base = await baseOf(context);
-      return rerun(base.source, base.query, refineFilters(base.filters, added), context);
+      return added ? refine(added, context) : undefined;
     }
     case 'topic': {
       const base = await baseOf(context);
@@ -70,6 +68,12 @@ export async function runFollowUp(followUp: FollowUp, context: CommandContext): 
       return rerun(base.source, changeTopic(base.query, followUp.topic).question, base.filters, context);
     }
   }
+}
+
+/** The last result again with filters added ({@link refineFilters}). */
+async function refine(added: PaperFilters, context: CommandContext): Promise<CommandResult> {
+  const base = await baseOf(context);
+  return rerun(base.source, base.query, refineFilters(base.filters, added), context);
 }
 
 /** The last result as a query and filters; a follow-up needs one. */

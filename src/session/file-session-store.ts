@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Session, SessionStore } from './session.js';
+import { isPlainObject, type Session, type SessionStore } from './session.js';
 
 /**
  * Sessions in one JSON file, for one-shot CLI calls: `paperbot ask …` then `paperbot show 2`
@@ -38,9 +38,6 @@ export class FileSessionStore implements SessionStore {
   }
 }
 
-function isPlainObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `$XDG_CACHE_HOME/paperbot/sessions.json`, else `~/.cache/paperbot/sessions.json`. */
 export function defaultSessionFile(): string {

@@ -64,3 +64,8 @@ export class MemorySessionStore implements SessionStore {
     }
   }
 }
+
+/** Whether a value read back from JSON is an object (not null, not an array): what a stored session must be. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,7 +1,7 @@
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { PaperbotStore } from '../store/store.js';
 import { systemClock, type Clock } from '../time/clock.js';
-import type { Session, SessionStore } from './session.js';
+import { isPlainObject, type Session, type SessionStore } from './session.js';
 
 /** The part of a {@link PaperbotStore} that keeps conversations. */
 export type ConversationStore = Pick<PaperbotStore, 'getConversation' | 'putConversation' | 'purgeConversations'>;
@@ -123,9 +123,6 @@ function parseSession(data: string): Session | undefined {
   return parsed as Session;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 

@@ -13,7 +13,7 @@ import { didYouMean } from '../query/did-you-mean.js';
 import { describeFilters, hasFilters, parseFilters, type PaperFilters, type ParsedFilters } from '../query/filters.js';
 import { applyFilters, type FilterTerms } from '../search/apply-filters.js';
 import { explainQueryMatch, explainSimilarity } from '../search/explain.js';
-import { PaperIndex } from '../search/paper-index.js';
+import { PaperIndex, type SearchResult } from '../search/paper-index.js';
 import type {
   AnswerOptions,
   ArxivMatch,
@@ -67,9 +67,7 @@ export class LocalIndexService implements IndexService {
    * filter may leave out any number of the top papers.
    */
   private filteredSearch(query: string, rest: string, filters: PaperFilters, { offset, limit }: PageOptions): SearchPage {
-    const ranked = rest ? this.index.search(rest, { offset: 0, limit: Math.max(this.index.size, 1) }) : undefined;
-    const candidates = ranked ? ranked.hits.map((hit) => hit.paper) : this.newestFirst();
-    const { papers, notes } = applyFilters(candidates, filters, this.filterTerms());
+    const { ranking: ranked, papers, notes } = this.filteredRanking(rest, filters);
     const matchedById = new Map(ranked?.hits.map((hit) => [hit.paper.id, hit.matched]) ?? []);
     const queryTerms = new Set([...(ranked?.query.weights.keys() ?? []), ...analyzeTerms(rest)]);
     const page: SearchPage = {
@@ -158,16 +156,20 @@ export class LocalIndexService implements IndexService {
       });
     }
     return explainQueryMatch(this.index, id, basis.query, (wanted) => {
-      const ranked = this.filteredIds(basis.query, basis.filters);
-      return rankIn(ranked, wanted, ranked.length);
+      const { papers } = this.filteredRanking(basis.query, basis.filters ?? {});
+      return rankIn(papers.map((paper) => paper.id), wanted, papers.length);
     });
   }
 
-  /** Every paper a search lists, in order (filters applied). */
-  private filteredIds(query: string, filters: PaperFilters | undefined): string[] {
-    const all = Math.max(this.index.size, 1);
-    const ranked = this.index.search(query, { offset: 0, limit: all }).hits.map((hit) => hit.paper);
-    return (filters && hasFilters(filters) ? applyFilters(ranked, filters, this.filterTerms()).papers : ranked).map((paper) => paper.id);
+  /**
+   * Every paper a query ranks (without words: the corpus newest first), kept and ordered by the
+   * filters, with the ranking it came from. The whole ranking, not a page: a filter may leave out
+   * any number of the top papers.
+   */
+  private filteredRanking(words: string, filters: PaperFilters): { ranking?: SearchResult; papers: Paper[]; notes: string[] } {
+    const ranking = words ? this.index.search(words, { offset: 0, limit: Math.max(this.index.size, 1) }) : undefined;
+    const { papers, notes } = applyFilters(ranking ? ranking.hits.map((hit) => hit.paper) : this.newestFirst(), filters, this.filterTerms());
+    return { ...(ranking ? { ranking } : {}), papers, notes };
   }
 
   async recent({ offset, limit }: PageOptions): Promise<PaperPage> {
@@ -181,13 +183,12 @@ export class LocalIndexService implements IndexService {
     // An order means nothing to an answer; only filters that keep or drop papers apply.
     const { sort: _sort, ...filters } = mergeFilters(parsed.filters, options.filters);
     if (!hasFilters(filters) || !parsed.rest) return answer(this.index, question);
-    const ranking = this.index.search(parsed.rest, { limit: Math.max(this.index.size, 1) });
-    const { papers, notes } = applyFilters(ranking.hits.map((hit) => hit.paper), filters, this.filterTerms());
+    const { ranking, papers, notes } = this.filteredRanking(parsed.rest, filters);
     const kept = new Set(papers.map((paper) => paper.id));
     const result = answer(this.index, parsed.rest, {}, (paper) => kept.has(paper.id), ranking);
-    if (!result.found && papers.length < ranking.total) {
+    if (!result.found && papers.length < ranking!.total) {
       // Said first: the filters, not the corpus, may be why nothing is quoted.
-      result.suggestions = [`The filters keep ${papers.length} of the ${ranking.total} papers matching the question; "drop the filters" asks again without them.`, ...result.suggestions];
+      result.suggestions = [`The filters keep ${papers.length} of the ${ranking!.total} papers matching the question; "drop the filters" asks again without them.`, ...result.suggestions];
     }
     return { ...result, question, filters: { understood: describeFilters(filters), notes } };
   }
